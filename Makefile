@@ -1,0 +1,58 @@
+# Run `make` (or `make help`) to list the targets.
+.DEFAULT_GOAL := help
+SHELL := /bin/bash
+
+VENV ?= .venv
+PYTHON := $(VENV)/bin/python
+RUFF := $(VENV)/bin/ruff
+# Extra pytest arguments: make test ARGS="-k search -x"
+ARGS ?=
+
+export VENV
+
+.PHONY: help run test lint format services-start services-stop services-status messages clean
+
+help: ## List the targets
+	@grep -hE '^[a-zA-Z0-9_-]+:.*## ' $(MAKEFILE_LIST) | \
+		awk 'BEGIN {FS = ":.*## "}; {printf "  %-16s %s\n", $$1, $$2}'
+
+run: ## Set up .venv, migrate, load demo content, serve on http://127.0.0.1:8000/ (PORT=...)
+	scripts/run.sh
+
+test: ## Lint, Django checks and pytest against private PostgreSQL + S3 (ARGS="..." for pytest)
+	scripts/test.sh $(ARGS)
+
+lint: | $(RUFF) ## ruff check + ruff format --check
+	$(RUFF) check .
+	$(RUFF) format --check .
+
+format: | $(RUFF) ## ruff format + ruff check --fix
+	$(RUFF) format .
+	$(RUFF) check --fix .
+
+services-start: | $(RUFF) ## Start the test PostgreSQL (127.0.0.1:54329) and moto S3 (127.0.0.1:59000)
+	scripts/services.sh start
+
+services-stop: ## Stop the test services
+	scripts/services.sh stop
+
+services-status: ## Show whether the test services run
+	scripts/services.sh status
+
+messages: | $(PYTHON) ## Regenerate the sr_Latn catalogue from sr_Cyrl and compile the .mo files
+	$(PYTHON) manage.py build_catalogues
+
+clean: ## Stop the services, delete .services/ (test database, media) and caches
+	scripts/services.sh destroy
+	rm -rf .services .pytest_cache .ruff_cache
+	find . -path ./$(VENV) -prune -o -name __pycache__ -type d -prune -exec rm -rf {} +
+
+# Bootstrap the virtualenv when a target needs it and it is missing
+# (scripts/run.sh and scripts/test.sh keep it up to date with the requirements).
+$(PYTHON):
+	python3 -m venv $(VENV)
+	$(PYTHON) -m pip install -r requirements.txt
+
+# ruff stands in for everything in requirements-dev.txt (moto_server, pytest, ...).
+$(RUFF): | $(PYTHON)
+	$(PYTHON) -m pip install -r requirements-dev.txt

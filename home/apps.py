@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class HomeConfig(AppConfig):
+    name = "home"
+    verbose_name = _("Site and home page")
+
+    def ready(self):
+        from . import signals  # noqa: F401  (connects the Latin-twin publisher)

@@ -1,0 +1,47 @@
+"""Sections of the home page that other apps fill in.
+
+The foundation knows the places (open consultations, open calls, upcoming events,
+latest news, latest documents); each domain app registers what goes in them with
+the `register_home_section` hook, so `home` never imports feature logic. A section
+with nothing to show is hidden.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from wagtail import hooks
+
+HOME_SECTION_ORDER = ["consultations", "calls", "events", "news", "documents"]
+
+
+@dataclass(frozen=True)
+class HomeSection:
+    key: str
+    title: str
+    template: str
+    # (request, locale) -> a short list of items; evaluated once per render.
+    get_items: Callable
+    more_url: Callable | None = None
+
+
+@dataclass(frozen=True)
+class FilledSection:
+    section: HomeSection
+    items: list
+    more_url: str | None
+
+
+def registered_sections() -> list[HomeSection]:
+    sections = [fn() for fn in hooks.get_hooks("register_home_section")]
+    order = {key: position for position, key in enumerate(HOME_SECTION_ORDER)}
+    return sorted(sections, key=lambda section: order.get(section.key, len(order)))
+
+
+def visible_sections(request, locale) -> list[FilledSection]:
+    filled = []
+    for section in registered_sections():
+        items = list(section.get_items(request, locale))
+        if items:
+            more_url = section.more_url(request, locale) if section.more_url else None
+            filled.append(FilledSection(section, items, more_url))
+    return filled

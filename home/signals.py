@@ -1,0 +1,37 @@
+"""Keep each Cyrillic original and its Latin twin in step."""
+
+from django.db.models.signals import post_save
+from django.dispatch import receiver
+
+from wagtail.models import Locale, Page
+from wagtail.signals import page_published, page_unpublished
+from wagtail.snippets.models import get_snippet_models
+
+from .latin_twin import LATIN, is_cyrillic_source, remember_outcome, safely_publish_latin_twin
+
+
+@receiver(page_published)
+def publish_twin_of_page(sender, instance, revision=None, **kwargs):
+    if is_cyrillic_source(instance):
+        user = getattr(revision, "user", None)
+        remember_outcome(instance.pk, safely_publish_latin_twin(instance, user))
+
+
+@receiver(page_unpublished)
+def unpublish_twin_of_page(sender, instance, **kwargs):
+    """A page withdrawn in Cyrillic must not live on in Latin."""
+    if not is_cyrillic_source(instance):
+        return
+    latin = Locale.objects.filter(language_code=LATIN).first()
+    twin = instance.get_translation_or_none(latin) if latin else None
+    if twin is not None and twin.live:
+        twin.specific.unpublish()
+
+
+@receiver(post_save)
+def publish_twin_of_snippet(sender, instance, created, raw=False, **kwargs):
+    # Pages have their own signal; drafts of snippets with draft state are not public yet.
+    if raw or isinstance(instance, Page) or sender not in get_snippet_models():
+        return
+    if getattr(instance, "live", True) and is_cyrillic_source(instance):
+        safely_publish_latin_twin(instance)

@@ -1,0 +1,147 @@
+#!/usr/bin/env bash
+# Everything `make test` (and CI, via .ci/run) does, from a fresh clone:
+#   1. Debian packages chromium + postgresql, only when missing
+#   2. .venv with requirements-dev.txt (reinstalled only when it changed)
+#   3. private PostgreSQL + moto S3 (scripts/services.sh), always stopped on exit
+#   4. ruff check, ruff format --check, manage.py check,
+#      makemigrations --check, pytest (extra arguments go to pytest)
+# Every step runs even when an earlier one fails; the exit status is non-zero
+# if any failed.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
+cd "$ROOT"
+
+VENV="${VENV:-.venv}"
+case "$VENV" in /*) ;; *) VENV="$ROOT/$VENV" ;; esac
+export VENV
+REQUIREMENTS=requirements-dev.txt
+STAMP="$VENV/.requirements-dev.stamp"
+
+export TEST_PG_PORT="${TEST_PG_PORT:-54329}"
+export TEST_S3_PORT="${TEST_S3_PORT:-59000}"
+
+say() { printf '\n==> %s\n' "$*"; }
+die() {
+    printf 'test.sh: error: %s\n' "$*" >&2
+    exit 1
+}
+
+# --- 1. system packages --------------------------------------------------------
+install_system_packages() {
+    local need=()
+    [ -x /usr/bin/chromium ] || need+=(chromium fonts-liberation)
+    compgen -G '/usr/lib/postgresql/*/bin/pg_ctl' >/dev/null || need+=(postgresql)
+    # Debian's python3 cannot create virtualenvs without python3-venv.
+    if [ ! -x "$VENV/bin/python" ] && ! python3 -c 'import ensurepip' 2>/dev/null; then
+        need+=(python3-venv)
+    fi
+    [ "${#need[@]}" -eq 0 ] && return 0
+
+    say "installing system packages: ${need[*]}"
+    command -v apt-get >/dev/null || die "missing ${need[*]} and no apt-get: install them yourself"
+    local sudo=()
+    if [ "$(id -u)" -ne 0 ]; then
+        command -v sudo >/dev/null || die "need root or sudo to install ${need[*]}"
+        sudo=(sudo)
+    fi
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${need[@]}"
+}
+
+# --- 2. virtualenv -------------------------------------------------------------
+# A requirements file and every file it pulls in with -r/-c, recursively.
+requirement_files() {
+    local file="$1" dir line ref
+    dir="$(dirname "$file")"
+    echo "$file"
+    while IFS= read -r line || [ -n "$line" ]; do
+        ref=""
+        case "$line" in
+        -r\ * | -c\ *) ref="${line#-? }" ;;
+        --requirement\ * | --constraint\ *) ref="${line#--* }" ;;
+        --requirement=* | --constraint=*) ref="${line#*=}" ;;
+        esac
+        ref="${ref%%#*}"
+        ref="$(echo "$ref" | xargs)"
+        [ -n "$ref" ] && requirement_files "$dir/$ref"
+    done <"$file"
+}
+
+# Create the venv if needed; pip install when the requirements (or Python)
+# changed since the last successful install, as recorded in the stamp file.
+ensure_venv() {
+    local req="$1" stamp="$2" fingerprint
+    if ! "$VENV/bin/python" -c '' 2>/dev/null; then
+        say "creating virtualenv $VENV"
+        python3 -m venv --clear "$VENV"
+    fi
+    fingerprint="$(
+        "$VENV/bin/python" --version
+        # shellcheck disable=SC2046
+        sha256sum $(requirement_files "$req")
+    )"
+    if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$fingerprint" ]; then
+        echo "$req unchanged since the last install; skipping pip"
+        return 0
+    fi
+    say "installing $req into $VENV"
+    rm -f "$stamp"
+    "$VENV/bin/python" -m pip install --disable-pip-version-check -q -r "$req"
+    printf '%s\n' "$fingerprint" >"$stamp"
+}
+
+install_system_packages
+ensure_venv "$REQUIREMENTS" "$STAMP"
+
+# --- 3. services ---------------------------------------------------------------
+cleanup() {
+    local rc=$?
+    trap - EXIT INT TERM
+    say "stopping services"
+    "$ROOT/scripts/services.sh" stop || rc=1
+    exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+say "starting services"
+"$ROOT/scripts/services.sh" start
+
+# --- 4. environment ------------------------------------------------------------
+export VIRTUAL_ENV="$VENV"
+export PATH="$VENV/bin:$PATH"
+export DJANGO_SETTINGS_MODULE=cso_site.settings.test
+export DATABASE_URL="postgres://cso@127.0.0.1:$TEST_PG_PORT/cso"
+export TEST_S3_ENDPOINT_URL="http://127.0.0.1:$TEST_S3_PORT"
+# For browser tests: the Debian chromium, not a Playwright download.
+export CHROMIUM_EXECUTABLE="${CHROMIUM_EXECUTABLE:-/usr/bin/chromium}"
+
+# --- 5. checks -----------------------------------------------------------------
+failed=()
+step() {
+    local name="$1"
+    shift
+    say "$name"
+    if "$@"; then
+        echo "ok: $name"
+    else
+        echo "FAILED: $name (exit $?)" >&2
+        failed+=("$name")
+    fi
+}
+
+step "ruff check" ruff check .
+step "ruff format --check" ruff format --check .
+step "manage.py check" python manage.py check
+step "makemigrations --check" python manage.py makemigrations --check --dry-run
+step "pytest" python -m pytest "$@"
+
+# --- 6. result -----------------------------------------------------------------
+if [ "${#failed[@]}" -gt 0 ]; then
+    printf '\ntest.sh: FAILED steps:\n' >&2
+    printf '  - %s\n' "${failed[@]}" >&2
+    exit 1
+fi
+printf '\ntest.sh: all steps passed\n'
