@@ -25,7 +25,8 @@ def page_versions(page, request) -> list[LanguageVersion]:
     translations = page.get_translations(inclusive=True).live().select_related("locale")
     by_code = {translation.locale.language_code: translation for translation in translations}
     return [
-        LanguageVersion(code, name, by_code[code].get_full_url(request))
+        # The request's own host, so links stay on the address the visitor used.
+        LanguageVersion(code, name, request.build_absolute_uri(by_code[code].get_url(request)))
         for code, name in settings.LANGUAGES
         if code in by_code
     ]

@@ -46,7 +46,10 @@ def ensure_home(locales) -> HomePage:
     site = Site.objects.filter(is_default_site=True).first()
     home = HomePage.objects.filter(locale=locales["sr-cyrl"], depth=2).first()
     if home is None:
-        root = Page.get_first_root_node()
+        # Wagtail's migrations create the root; a flushed database (transactional tests) has none.
+        root = Page.get_first_root_node() or Page.add_root(
+            instance=Page(title="Root", slug="root", locale=locales["sr-cyrl"])
+        )
         # Wagtail's first migration leaves a "Welcome" page where the home page belongs.
         for welcome in root.get_children().filter(content_type__model="page", content_type__app_label="wagtailcore"):
             if welcome.numchild == 0:

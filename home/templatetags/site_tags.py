@@ -1,7 +1,7 @@
 from django import template
 from django.utils.translation import get_language
 
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
 
 from home.languages import BCP47, page_versions, path_versions
 from home.models import UsefulLink
@@ -14,19 +14,20 @@ def bcp47(language_code: str) -> str:
     return BCP47.get(language_code, language_code)
 
 
-def localized_home(request):
+def localized_home(request, page=None):
+    """The home page in the current language: the current page's top ancestor when there is one."""
+    if isinstance(page, Page) and page.depth >= 2:
+        return page if page.depth == 2 else Page.objects.ancestor_of(page).filter(depth=2).first()
     site = Site.find_for_request(request)
-    if site is None:
-        return None
-    return site.root_page.localized
+    return site.root_page.localized if site else None
 
 
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
 def main_menu(context):
     request = context["request"]
-    home = localized_home(request)
-    pages = home.get_children().live().in_menu().select_related("locale") if home else []
     current = context.get("page")
+    home = localized_home(request, current)
+    pages = home.get_children().live().in_menu().select_related("locale") if home else []
     current_path = getattr(current, "url_path", "") or ""
     items = [
         {
@@ -75,4 +76,4 @@ def hreflang_links(context):
 
 @register.simple_tag
 def useful_links():
-    return UsefulLink.objects.filter(locale=Locale.get_active())
+    return UsefulLink.objects.filter(locale__language_code=get_language())

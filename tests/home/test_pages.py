@@ -1,0 +1,94 @@
+"""Page types: where they may be created, how they render, what their URLs look like."""
+
+import pytest
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from wagtail.models import Page
+from wagtail.test.utils import WagtailPageTestCase
+
+from home.models import HomePage, StandardPage
+from tests.factories import StandardPageFactory, make_site_home, publish
+
+
+class TestTreeRules(WagtailPageTestCase):
+    def test_home_page_lives_at_the_root_only(self):
+        self.assertCanCreateAt(Page, HomePage)
+        self.assertCanNotCreateAt(HomePage, HomePage)
+        self.assertCanNotCreateAt(StandardPage, HomePage)
+
+    def test_standard_pages_nest_under_home_and_each_other(self):
+        self.assertCanCreateAt(HomePage, StandardPage)
+        self.assertCanCreateAt(StandardPage, StandardPage)
+        self.assertCanNotCreateAt(Page, StandardPage)
+
+
+@pytest.mark.django_db
+def test_slug_from_a_cyrillic_title_is_readable_ascii_latin(home_page):
+    page = StandardPage(title="О канцеларији", slug="")
+    home_page.add_child(instance=page)
+    assert page.slug == "o-kancelariji"
+
+
+@pytest.mark.django_db
+def test_a_cyrillic_slug_typed_in_the_admin_is_transliterated(admin_client, home_page):
+    response = admin_client.post(
+        f"/admin/pages/add/home/standardpage/{home_page.pk}/",
+        {"title": "Ђачки парламент", "slug": "ђачки-парламент", "intro": "", "body-count": "0"},
+    )
+    assert response.status_code == 302
+    assert StandardPage.objects.get(title="Ђачки парламент").slug == "djacki-parlament"
+
+
+@pytest.mark.django_db
+def test_standard_page_renders_body_blocks(client, home_page):
+    body = [
+        {"type": "heading", "value": {"text": "Контакт", "level": "h2"}},
+        {"type": "quote", "value": {"text": "Сарадња <b>заснована</b> на поверењу.", "attribution": "Канцеларија"}},
+    ]
+    publish(StandardPageFactory(parent=home_page, title="О нама", body=body))
+
+    html = client.get("/sr-cyrl/o-nama/").content.decode()
+
+    assert "<h2>Контакт</h2>" in html
+    assert "Сарадња &lt;b&gt;заснована&lt;/b&gt; на поверењу." in html, "quote text is escaped, never HTML"
+    assert '<nav class="breadcrumbs' in html
+
+
+@pytest.mark.django_db
+def test_language_switcher_offers_only_existing_translations(client, home_page):
+    publish(home_page)
+    publish(StandardPageFactory(parent=home_page, title="Само ћирилица"))
+
+    html = client.get("/sr-cyrl/samo-cirilica/").content.decode()
+
+    assert 'hreflang="sr-Latn" href="http://testserver/sr-latn/samo-cirilica/"' in html
+    assert 'hreflang="en"' not in html, "no English translation exists, so none is offered"
+    assert '<html lang="sr-Cyrl">' in html
+
+
+@pytest.mark.django_db
+def test_page_listing_queries_do_not_grow_with_the_number_of_pages(client):
+    def queries_for_home_with(children: int) -> int:
+        home = make_site_home()
+        for _ in range(children):
+            StandardPageFactory(parent=home)
+        client.get("/sr-cyrl/")  # warm the per-process caches (content types, site root paths)
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get("/sr-cyrl/").status_code == 200
+        return len(queries)
+
+    few, many = queries_for_home_with(2), queries_for_home_with(25)
+
+    assert few == many
+    assert many <= 12
+
+
+@pytest.mark.django_db
+def test_not_found_page_is_translated(client, home_page):
+    response = client.get("/sr-latn/nema-je/")
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert "Stranica nije pronađena" in html
+    assert '<html lang="sr-Latn">' in html
