@@ -34,8 +34,5 @@ class Command(BaseCommand):
             user.is_staff = user.is_superuser = user.is_active = True
             user.set_password(password)
             user.save()
-        self.stdout.write(
-            self.style.SUCCESS(
-                f"Admin: http://127.0.0.1:{os.environ.get('PORT', '8000')}/admin/  user: {USERNAME}  password: {password}"
-            )
-        )
+        admin_url = f"http://127.0.0.1:{os.environ.get('PORT', '8000')}/admin/"
+        self.stdout.write(self.style.SUCCESS(f"Admin: {admin_url}  user: {USERNAME}  password: {password}"))
