@@ -20,6 +20,10 @@ class RegistryDocument(AbstractDocument):
         verbose_name_plural = _("documents")
 
     def clean(self):
+        # Without a file the form already says so; Wagtail's extension check would add
+        # a confusing 'extension "" is not allowed' beside it.
+        if not self.file:
+            return
         super().clean()
         upload = self.file.file if self.file and not getattr(self.file, "_committed", True) else None
         if upload is not None:

@@ -1,0 +1,105 @@
+"""Uploads are allowed by what a file is, not what it is called; a refused upload stores nothing."""
+
+import io
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from documents.models import RegistryDocument
+from documents.validation import detect_format, validate_document_file
+from tests.documents.files import (
+    HTML_PAGE,
+    MINIMAL_PDF,
+    WINDOWS_EXECUTABLE,
+    minimal_docx,
+    minimal_odt,
+    zip_bomb_docx,
+)
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (MINIMAL_PDF, "pdf"),
+        (minimal_docx(), "docx"),
+        (minimal_odt(), "odt"),
+        ("Рб;Назив\n1;Удружење\n".encode(), "text"),
+        (HTML_PAGE, None),
+        (WINDOWS_EXECUTABLE, None),
+    ],
+)
+def test_format_is_detected_from_content(content, expected):
+    assert detect_format(io.BytesIO(content)) == expected
+
+
+def upload(name: str, content: bytes) -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, content)
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "code"),
+    [
+        ("odluka.pdf", HTML_PAGE, "unknown_format"),
+        ("obrazac.docx", WINDOWS_EXECUTABLE, "unknown_format"),
+        ("izvestaj.pdf", minimal_docx(), "format_mismatch"),
+        ("prazno.txt", b"", "empty"),
+    ],
+)
+def test_disguised_or_empty_files_are_refused(name, content, code):
+    with pytest.raises(ValidationError) as error:
+        validate_document_file(upload(name, content), name)
+    assert error.value.code == code
+
+
+def test_zip_bomb_disguised_as_docx_is_refused():
+    with pytest.raises(ValidationError) as error:
+        validate_document_file(upload("bomba.docx", zip_bomb_docx()), "bomba.docx")
+    assert error.value.code == "zip_bomb"
+
+
+def stored_files() -> list[Path]:
+    root = Path(settings.MEDIA_ROOT) / "documents"
+    return sorted(root.rglob("*")) if root.exists() else []
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("odluka.pdf", HTML_PAGE, "Ова датотека није документ у формату PDF, DOCX, ODT, XLSX, ODS, CSV или TXT."),
+        ("obrazac.docx", WINDOWS_EXECUTABLE, "Ова датотека није документ у формату"),
+        ("bomba.docx", zip_bomb_docx(), "Ова датотека се распакује у неразумно велику величину."),
+        ("prazno.pdf", b"", "Пребачени фајл је празан."),
+    ],
+)
+def test_admin_refuses_bad_files_with_a_clear_error_and_stores_nothing(admin_client, name, content, message):
+    before = stored_files()
+    response = admin_client.post("/admin/documents/add/", {"title": "Лош фајл", "file": upload(name, content)})
+
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert RegistryDocument.objects.count() == 0
+    assert stored_files() == before, "a refused upload leaves no file behind"
+
+
+@pytest.mark.django_db
+def test_admin_refuses_oversize_files(admin_client, settings):
+    settings.WAGTAILDOCS_MAX_UPLOAD_SIZE = 1024
+    response = admin_client.post("/admin/documents/add/", {"title": "Велик", "file": upload("a.txt", b"a" * 4096)})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Ова датотека је превелика (4,0\xa0KB). Највећа дозвољена величина је 1,0\xa0KB." in html
+    assert "није дозвољена" not in html, "no confusing second error about the extension"
+    assert RegistryDocument.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_admin_accepts_a_real_pdf(admin_client):
+    response = admin_client.post("/admin/documents/add/", {"title": "Одлука", "file": upload("odluka.pdf", MINIMAL_PDF)})
+    assert response.status_code == 302
+    document = RegistryDocument.objects.get()
+    assert document.file_extension == "pdf"
+    assert document.file_size == len(MINIMAL_PDF)
