@@ -39,7 +39,8 @@ services-stop: ## Stop the test services
 services-status: ## Show whether the test services run
 	scripts/services.sh status
 
-messages: | $(PYTHON) ## Regenerate the sr_Latn catalogue from sr_Cyrl and compile the .mo files
+messages: | $(PYTHON) ## Extract UI strings (needs gettext), regenerate sr_Latn from sr_Cyrl, compile .mo
+	$(PYTHON) manage.py makemessages -l sr_Cyrl -l en --ignore=.venv --ignore=.services --ignore=static --ignore=tests
 	$(PYTHON) manage.py build_catalogues
 
 clean: ## Stop the services, delete .services/ (test database, media) and caches
