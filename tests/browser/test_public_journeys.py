@@ -12,7 +12,9 @@ LANGUAGES = [
 
 
 @pytest.mark.parametrize(("prefix", "html_lang", "office"), LANGUAGES)
-def test_home_page_in_each_language_is_accessible(browser_page, demo_server, assert_accessible, prefix, html_lang, office):
+def test_home_page_in_each_language_is_accessible(
+    browser_page, demo_server, assert_accessible, prefix, html_lang, office
+):
     response = browser_page.goto(f"{demo_server}/{prefix}/")
 
     assert response.status == 200

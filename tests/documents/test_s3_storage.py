@@ -5,6 +5,7 @@ import uuid
 
 import boto3
 import pytest
+
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from documents.models import RegistryDocument

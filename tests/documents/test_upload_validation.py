@@ -4,6 +4,7 @@ import io
 from pathlib import Path
 
 import pytest
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -98,7 +99,9 @@ def test_admin_refuses_oversize_files(admin_client, settings):
 
 @pytest.mark.django_db
 def test_admin_accepts_a_real_pdf(admin_client):
-    response = admin_client.post("/admin/documents/add/", {"title": "Одлука", "file": upload("odluka.pdf", MINIMAL_PDF)})
+    response = admin_client.post(
+        "/admin/documents/add/", {"title": "Одлука", "file": upload("odluka.pdf", MINIMAL_PDF)}
+    )
     assert response.status_code == 302
     document = RegistryDocument.objects.get()
     assert document.file_extension == "pdf"
