@@ -174,4 +174,8 @@ def build_demo_site(stdout=None) -> HomePage:
     for page, table in (build_about(home, seed), build_scope(home, seed), build_history(home)):
         translate_page_if_missing(page, locales["en"], table)
     ensure_useful_links(locales)
+    # The registry is its own app; the demo site includes a living library.
+    from documents.demo import build_demo_registry
+
+    build_demo_registry(home, locales)
     return home

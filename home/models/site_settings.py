@@ -1,5 +1,4 @@
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
@@ -7,7 +6,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 
-from search.normalize import to_latin
+from home.i18n import in_current_language
 
 
 class SocialLinkBlock(blocks.StructBlock):
@@ -59,13 +58,7 @@ class OfficeSettings(BaseSiteSetting):
         verbose_name = _("office")
 
     def in_current_language(self, field_name: str) -> str:
-        cyrillic = getattr(self, field_name)
-        language = get_language()
-        if language == "en":
-            return getattr(self, f"{field_name}_en") or to_latin(cyrillic)
-        if language == "sr-latn":
-            return to_latin(cyrillic)
-        return cyrillic
+        return in_current_language(getattr(self, field_name), getattr(self, f"{field_name}_en"))
 
     @property
     def display_name(self) -> str:

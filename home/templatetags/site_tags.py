@@ -3,6 +3,7 @@ from django.utils.translation import get_language
 
 from wagtail.models import Page, Site
 
+from home.i18n import in_current_language
 from home.languages import BCP47, page_versions, path_versions
 from home.models import UsefulLink
 
@@ -12,6 +13,12 @@ register = template.Library()
 @register.filter
 def bcp47(language_code: str) -> str:
     return BCP47.get(language_code, language_code)
+
+
+@register.filter
+def in_script(cyrillic: str) -> str:
+    """Text an editor wrote in Cyrillic, in the script of the visitor's language."""
+    return in_current_language(cyrillic or "")
 
 
 def localized_home(request, page=None):

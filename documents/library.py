@@ -1,0 +1,175 @@
+"""The public registry listing: what a visitor asked for (filters, sort, words) and the facets."""
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.db.models import Count
+from django.utils.translation import get_language
+
+from taggit.models import Tag
+
+from home.i18n import in_current_language
+from search.normalize import normalize
+
+from .models import DocumentType, IssuingBody, RegistryDocument, Status
+
+MAX_QUERY_LENGTH = 200
+MAX_WORDS = 10
+SORTS = {
+    "newest": ("-year", "-date_adopted", "-created_at"),
+    "oldest": ("year", "date_adopted", "created_at"),
+    "title": ("title",),
+}
+
+
+def positive_int(value) -> int | None:
+    return int(value) if value and str(value).isdigit() and len(str(value)) < 10 else None
+
+
+@dataclass(frozen=True)
+class LibraryQuery:
+    """A visitor's request, cleaned: anything malformed is ignored, never an error page."""
+
+    q: str = ""
+    document_type: int | None = None
+    year: int | None = None
+    status: str = ""
+    issuing_body: int | None = None
+    topic: str = ""
+    sort: str = "newest"
+    truncated: bool = False
+
+    @classmethod
+    def from_params(cls, params) -> "LibraryQuery":
+        q = " ".join(params.get("q", "").split())
+        status = params.get("status", "")
+        sort = params.get("sort", "newest")
+        return cls(
+            q=q[:MAX_QUERY_LENGTH],
+            truncated=len(q) > MAX_QUERY_LENGTH,
+            document_type=positive_int(params.get("type")),
+            year=positive_int(params.get("year")),
+            status=status if status in Status.values else "",
+            issuing_body=positive_int(params.get("body")),
+            topic=params.get("topic", "")[:100],
+            sort=sort if sort in SORTS else "newest",
+        )
+
+    @property
+    def words(self) -> list[str]:
+        return normalize(self.q).split()[:MAX_WORDS]
+
+    def filter(self, documents):
+        for word in self.words:
+            documents = documents.filter(search_text__contains=word)
+        if self.document_type:
+            documents = documents.filter(document_type_id=self.document_type)
+        if self.year:
+            documents = documents.filter(year=self.year)
+        if self.status:
+            documents = documents.filter(status=self.status)
+        if self.issuing_body:
+            documents = documents.filter(issuing_body_id=self.issuing_body)
+        if self.topic:
+            documents = documents.filter(tags__slug=self.topic)
+        return documents.order_by(*SORTS[self.sort], "pk")
+
+    @property
+    def is_filtered(self) -> bool:
+        return any([self.q, self.document_type, self.year, self.status, self.issuing_body, self.topic])
+
+
+@dataclass
+class FacetOption:
+    value: str
+    label: str
+    count: int
+    selected: bool = False
+
+
+@dataclass
+class Facets:
+    types: list[FacetOption] = field(default_factory=list)
+    years: list[FacetOption] = field(default_factory=list)
+    statuses: list[FacetOption] = field(default_factory=list)
+    bodies: list[FacetOption] = field(default_factory=list)
+    topics: list[FacetOption] = field(default_factory=list)
+    type_names: dict[int, str] = field(default_factory=dict)
+    body_names: dict[int, str] = field(default_factory=dict)
+
+
+def name_documents(documents, facets: Facets) -> None:
+    """Give each listed document its type's and issuer's names in the current language."""
+    for document in documents:
+        document.type_name = facets.type_names.get(document.document_type_id, "")
+        document.body_name = facets.body_names.get(document.issuing_body_id, "")
+
+
+def localized_snippets(model) -> dict[int, object]:
+    """Each original (Cyrillic) snippet's version in the current language, by the original's pk.
+
+    Documents point at originals; one query fetches both sides. Where a translation is
+    missing, the original stands in.
+    """
+    language = get_language()
+    rows = list(model.objects.filter(locale__language_code__in={"sr-cyrl", language}).select_related("locale"))
+    current = {row.translation_key: row for row in rows if row.locale.language_code == language}
+    return {row.pk: current.get(row.translation_key, row) for row in rows if row.locale.language_code == "sr-cyrl"}
+
+
+def localized_names(model) -> dict[int, str]:
+    return {pk: snippet.name for pk, snippet in localized_snippets(model).items()}
+
+
+def build_facets(documents, query: LibraryQuery) -> Facets:
+    """Counts within the current selection: one grouped query for four facets, one for topics."""
+    combos = (
+        documents.order_by().values("document_type_id", "year", "status", "issuing_body_id").annotate(n=Count("pk"))
+    )
+    types, years, statuses, bodies = Counter(), Counter(), Counter(), Counter()
+    for row in combos:
+        types[row["document_type_id"]] += row["n"]
+        years[row["year"]] += row["n"]
+        statuses[row["status"]] += row["n"]
+        bodies[row["issuing_body_id"]] += row["n"]
+    type_names, body_names = localized_names(DocumentType), localized_names(IssuingBody)
+    topics = (
+        Tag.objects.filter(registrydocument__in=documents.order_by().values("pk"))
+        .values("slug", "name")
+        .annotate(n=Count("pk"))
+        .order_by("-n", "name")[:30]
+    )
+    status_labels = dict(Status.choices)
+    return Facets(
+        types=sorted(
+            (
+                FacetOption(str(pk), type_names.get(pk, "?"), n, pk == query.document_type)
+                for pk, n in types.items()
+                if pk
+            ),
+            key=lambda option: option.label,
+        ),
+        years=[FacetOption(str(y), str(y), n, y == query.year) for y, n in sorted(years.items(), reverse=True) if y],
+        statuses=[
+            FacetOption(value, str(status_labels[value]), statuses[value], value == query.status)
+            for value in Status.values
+            if statuses[value]
+        ],
+        bodies=sorted(
+            (
+                FacetOption(str(pk), body_names.get(pk, "?"), n, pk == query.issuing_body)
+                for pk, n in bodies.items()
+                if pk
+            ),
+            key=lambda option: option.label,
+        ),
+        topics=[
+            FacetOption(t["slug"], in_current_language(t["name"]), t["n"], t["slug"] == query.topic) for t in topics
+        ],
+        type_names=type_names,
+        body_names=body_names,
+    )
+
+
+def library_documents():
+    return RegistryDocument.objects.public()

@@ -1,0 +1,15 @@
+"""Showing Cyrillic-authored text in the visitor's language and script."""
+
+from django.utils.translation import get_language
+
+from search.normalize import to_latin
+
+
+def in_current_language(cyrillic: str, english: str = "") -> str:
+    """Cyrillic as written; exact Latin on the Latin site; English where given, else Latin."""
+    language = get_language()
+    if language == "en":
+        return english or to_latin(cyrillic)
+    if language == "sr-latn":
+        return to_latin(cyrillic)
+    return cyrillic
