@@ -121,6 +121,11 @@ def localized_names(model) -> dict[int, str]:
     return {pk: snippet.name for pk, snippet in localized_snippets(model).items()}
 
 
+def named_options(counts: Counter, names: dict[int, str], selected: int | None) -> list[FacetOption]:
+    options = [FacetOption(str(pk), names.get(pk, "?"), n, pk == selected) for pk, n in counts.items() if pk]
+    return sorted(options, key=lambda option: option.label)
+
+
 def build_facets(documents, query: LibraryQuery) -> Facets:
     """Counts within the current selection: one grouped query for four facets, one for topics."""
     combos = (
@@ -141,30 +146,17 @@ def build_facets(documents, query: LibraryQuery) -> Facets:
     )
     status_labels = dict(Status.choices)
     return Facets(
-        types=sorted(
-            (
-                FacetOption(str(pk), type_names.get(pk, "?"), n, pk == query.document_type)
-                for pk, n in types.items()
-                if pk
-            ),
-            key=lambda option: option.label,
-        ),
+        types=named_options(types, type_names, query.document_type),
         years=[FacetOption(str(y), str(y), n, y == query.year) for y, n in sorted(years.items(), reverse=True) if y],
         statuses=[
             FacetOption(value, str(status_labels[value]), statuses[value], value == query.status)
             for value in Status.values
             if statuses[value]
         ],
-        bodies=sorted(
-            (
-                FacetOption(str(pk), body_names.get(pk, "?"), n, pk == query.issuing_body)
-                for pk, n in bodies.items()
-                if pk
-            ),
-            key=lambda option: option.label,
-        ),
+        bodies=named_options(bodies, body_names, query.issuing_body),
         topics=[
-            FacetOption(t["slug"], in_current_language(t["name"]), t["n"], t["slug"] == query.topic) for t in topics
+            FacetOption(topic["slug"], in_current_language(topic["name"]), topic["n"], topic["slug"] == query.topic)
+            for topic in topics
         ],
         type_names=type_names,
         body_names=body_names,

@@ -33,6 +33,10 @@ register_snippet(DocumentTypeViewSet)
 register_snippet(IssuingBodyViewSet)
 
 
+def document_edit_url(document) -> str:
+    return reverse("wagtaildocs:edit", args=[document.pk])
+
+
 class RegistryIndexView(IndexView):
     """The registry as editors need it: metadata, extraction status, accessibility flags."""
 
@@ -40,7 +44,7 @@ class RegistryIndexView(IndexView):
         return super().get_base_queryset().select_related("document_type", "issuing_body")
 
     def get_edit_url(self, instance):
-        return reverse("wagtaildocs:edit", args=[instance.pk])
+        return document_edit_url(instance)
 
     def get_add_url(self):
         return reverse("wagtaildocs:add_multiple")

@@ -219,9 +219,12 @@ class DocumentVersion(models.Model):
         verbose_name_plural = _("earlier versions")
         ordering = ["-replaced_at"]
 
-    @property
-    def filename(self) -> str:
-        return self.file.name.rsplit("/", 1)[-1]
+    def __str__(self):
+        return f"{self.document} ({self.replaced_at:%Y-%m-%d %H:%M})"
 
     def get_absolute_url(self) -> str:
         return reverse("documents:version", kwargs={"document_id": self.document_id, "version_id": self.pk})
+
+    @property
+    def filename(self) -> str:
+        return self.file.name.rsplit("/", 1)[-1]
