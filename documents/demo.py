@@ -212,7 +212,8 @@ def ensure_library_page(home, locales) -> DocumentLibraryPage:
 
 
 def ensure_documents(types, bodies) -> None:
-    collection = Collection.get_first_root_node()
+    # A flushed database (transactional tests) has no root collection yet.
+    collection = Collection.get_first_root_node() or Collection.add_root(name="Root")
     for title, title_en, type_name, body, adopted, number, status, topics, file_format, content in DOCUMENTS:
         if RegistryDocument.objects.filter(title=title).exists():
             continue

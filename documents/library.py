@@ -8,6 +8,7 @@ from django.utils.translation import get_language
 
 from taggit.models import Tag
 
+from home.content_cache import cached
 from home.i18n import in_current_language
 from search.normalize import normalize
 
@@ -118,7 +119,11 @@ def localized_snippets(model) -> dict[int, object]:
 
 
 def localized_names(model) -> dict[int, str]:
-    return {pk: snippet.name for pk, snippet in localized_snippets(model).items()}
+    language = get_language()
+    return cached(
+        f"names:{model._meta.label}:{language}",
+        lambda: {pk: snippet.name for pk, snippet in localized_snippets(model).items()},
+    )
 
 
 def named_options(counts: Counter, names: dict[int, str], selected: int | None) -> list[FacetOption]:

@@ -1,12 +1,14 @@
 """Keep each Cyrillic original and its Latin twin in step."""
 
-from django.db.models.signals import post_save
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
+from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.models import Locale, Page
-from wagtail.signals import page_published, page_unpublished
+from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtail.snippets.models import get_snippet_models
 
+from .content_cache import bump_content_version
 from .latin_twin import LATIN, is_cyrillic_source, remember_outcome, safely_publish_latin_twin
 
 
@@ -35,3 +37,15 @@ def publish_twin_of_snippet(sender, instance, created, raw=False, **kwargs):
         return
     if getattr(instance, "live", True) and is_cyrillic_source(instance):
         safely_publish_latin_twin(instance)
+
+
+# Menus, footers and snippet names are cached under a content version: any change bumps it.
+for signal in (page_published, page_unpublished, post_page_move):
+    signal.connect(bump_content_version, dispatch_uid=f"bump-content-version-{signal!r}")
+
+
+@receiver(post_save)
+@receiver(post_delete)
+def bump_on_content_change(sender, **kwargs):
+    if issubclass(sender, Page | BaseSiteSetting) or sender in get_snippet_models():
+        bump_content_version()

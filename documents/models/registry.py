@@ -93,7 +93,9 @@ class RegistryDocument(AbstractDocument):
         blank=True,
         help_text=_("E.g. Службени лист Града Новог Сада, бр. 12/2023"),
     )
-    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.IN_FORCE)
+    # Not required in forms, so the multiple-upload view can create documents straight away;
+    # an empty choice falls back to the default in clean().
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.IN_FORCE, blank=True)
     amends = models.ManyToManyField(
         "self", verbose_name=_("amends"), symmetrical=False, blank=True, related_name="amended_by"
     )
@@ -101,7 +103,11 @@ class RegistryDocument(AbstractDocument):
         "self", verbose_name=_("supersedes"), symmetrical=False, blank=True, related_name="superseded_by"
     )
     file_language = models.CharField(
-        _("language of the file"), max_length=10, choices=FileLanguage.choices, default=FileLanguage.CYRILLIC
+        _("language of the file"),
+        max_length=10,
+        choices=FileLanguage.choices,
+        default=FileLanguage.CYRILLIC,
+        blank=True,
     )
     summary = models.TextField(_("summary"), max_length=2000, blank=True)
 
@@ -156,6 +162,8 @@ class RegistryDocument(AbstractDocument):
         indexes = [models.Index(fields=["status", "year"])]
 
     def clean(self):
+        self.status = self.status or Status.IN_FORCE
+        self.file_language = self.file_language or FileLanguage.CYRILLIC
         # Without a file the form already says so; Wagtail's extension check would add
         # a confusing 'extension "" is not allowed' beside it.
         if not self.file:
@@ -174,6 +182,9 @@ class RegistryDocument(AbstractDocument):
         self.extraction = Extraction.PENDING
 
     def save(self, *args, **kwargs):
+        if self.file and not self.sha256:
+            # Every way of adding a file (admin, multiple upload, scripts) records its checksum.
+            self.sha256 = sha256_of(self.file)
         dates = [self.date_adopted, self.date_published]
         self.year = next((d.year for d in dates if d), (self.created_at or timezone.now()).year)
         self.search_text = normalize(

@@ -3,6 +3,7 @@ from django.utils.translation import get_language
 
 from wagtail.models import Page, Site
 
+from home.content_cache import cached
 from home.i18n import in_current_language
 from home.languages import BCP47, page_versions, path_versions
 from home.models import UsefulLink
@@ -29,22 +30,38 @@ def localized_home(request, page=None):
     return site.root_page.localized if site else None
 
 
+def menu_entries(request, current) -> dict:
+    """The localized home and its menu children as plain data, cached until content changes."""
+    site = Site.find_for_request(request)
+    language = get_language()
+
+    def build():
+        home = localized_home(request, current)
+        if home is None:
+            return {"home": None, "items": []}
+        children = home.get_children().live().in_menu().select_related("locale")
+        return {
+            "home": {"pk": home.pk, "url": home.get_url(request)},
+            "items": [
+                {"pk": child.pk, "title": child.title, "url": child.get_url(request), "path": child.url_path}
+                for child in children
+            ],
+        }
+
+    return cached(f"menu:{site.pk if site else 0}:{language}", build)
+
+
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
 def main_menu(context):
-    request = context["request"]
     current = context.get("page")
-    home = localized_home(request, current)
-    pages = home.get_children().live().in_menu().select_related("locale") if home else []
-    current_path = getattr(current, "url_path", "") or ""
+    entries = menu_entries(context["request"], current)
+    current_pk, current_path = getattr(current, "pk", None), getattr(current, "url_path", "") or ""
     items = [
-        {
-            "page": item,
-            "current": item.pk == getattr(current, "pk", None),
-            "open": current_path.startswith(item.url_path),
-        }
-        for item in pages
+        dict(item, current=item["pk"] == current_pk, open=current_path.startswith(item["path"]))
+        for item in entries["items"]
     ]
-    return {"request": request, "home": home, "items": items, "home_is_current": home and current == home}
+    home = entries["home"]
+    return {"home": home, "items": items, "home_is_current": bool(home) and home["pk"] == current_pk}
 
 
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
@@ -57,16 +74,15 @@ def breadcrumbs(context):
 
 
 def language_versions(context):
-    """Computed once per render: both the switcher and the <head> links need it."""
-    if "_language_versions" not in context.render_context:
-        request = context["request"]
+    """Computed once per request: both the switcher and the <head> links need it."""
+    request = context["request"]
+    if not hasattr(request, "_language_versions"):
         page = context.get("page")
         if isinstance(page, Page) and page.pk:
-            versions = page_versions(page, request)
+            request._language_versions = page_versions(page, request)
         else:
-            versions = path_versions(request)
-        context.render_context["_language_versions"] = versions
-    return context.render_context["_language_versions"]
+            request._language_versions = path_versions(request)
+    return request._language_versions
 
 
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)
@@ -83,4 +99,8 @@ def hreflang_links(context):
 
 @register.simple_tag
 def useful_links():
-    return UsefulLink.objects.filter(locale__language_code=get_language())
+    language = get_language()
+    return cached(
+        f"useful-links:{language}",
+        lambda: list(UsefulLink.objects.filter(locale__language_code=language).values("title", "url")),
+    )

@@ -1,0 +1,41 @@
+import factory
+
+from django.core.files.base import ContentFile
+
+from wagtail.models import Collection, Locale
+
+from documents import demo_files
+from documents.models import DocumentType, IssuingBody, RegistryDocument
+
+
+def cyrillic_locale() -> Locale:
+    return Locale.objects.get_or_create(language_code="sr-cyrl")[0]
+
+
+class DocumentTypeFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Врста {n}")
+    locale = factory.LazyFunction(cyrillic_locale)
+
+    class Meta:
+        model = DocumentType
+
+
+class IssuingBodyFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Орган {n}")
+    locale = factory.LazyFunction(cyrillic_locale)
+
+    class Meta:
+        model = IssuingBody
+
+
+class RegistryDocumentFactory(factory.django.DjangoModelFactory):
+    """A registry document with a real PDF; extraction runs when the test commits or captures on-commit."""
+
+    title = factory.Sequence(lambda n: f"Документ {n}")
+    collection = factory.LazyFunction(Collection.get_first_root_node)
+    file = factory.LazyAttribute(
+        lambda doc: ContentFile(demo_files.pdf_document(doc.title, [f"Текст документа {doc.title}."]), name="doc.pdf")
+    )
+
+    class Meta:
+        model = RegistryDocument
