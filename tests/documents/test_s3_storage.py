@@ -75,3 +75,48 @@ def test_refused_upload_leaves_no_object_in_the_bucket(admin_client, s3_bucket):
     admin_client.post("/admin/documents/add/", {"title": "Лош", "file": SimpleUploadedFile("x.pdf", HTML_PAGE)})
     assert object_keys(s3, bucket) == []
     assert RegistryDocument.objects.count() == 0
+
+
+def test_upload_extraction_library_search_and_versions_work_on_s3(admin_client, client, home_page, s3_bucket):
+    from django.test import TestCase
+
+    from wagtail.models import Collection
+
+    from documents import demo_files
+    from documents.models import DocumentLibraryPage, DocumentVersion, Extraction
+    from tests.factories import publish
+
+    s3, bucket = s3_bucket
+    library = DocumentLibraryPage(title="Документи")
+    home_page.add_child(instance=library)
+    publish(library)
+    first = demo_files.pdf_document("Одлука", ["Одлука о волонтерском сервису Града Новог Сада, члан 5."])
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        admin_client.post(
+            "/admin/documents/add/",
+            {
+                "title": "Одлука",
+                "file": SimpleUploadedFile("odluka.pdf", first),
+                "collection": Collection.get_first_root_node().pk,
+            },
+        )
+    document = RegistryDocument.objects.get()
+    assert document.extraction == Extraction.DONE
+    assert document.thumbnail.name in object_keys(s3, bucket)
+
+    found = client.get("/sr-latn/dokumenti/", {"q": "volonterskom"})
+    assert [d.title for d in found.context["results"]] == ["Одлука"]
+
+    second = demo_files.pdf_document("Одлука", ["Измењена одлука."])
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        admin_client.post(
+            f"/admin/documents/edit/{document.pk}/",
+            {
+                "title": "Одлука",
+                "file": SimpleUploadedFile("odluka.pdf", second),
+                "collection": Collection.get_first_root_node().pk,
+            },
+        )
+    version = DocumentVersion.objects.get()
+    assert version.file.name in object_keys(s3, bucket), "the earlier file stays in the bucket"
+    assert b"".join(client.get(version.get_absolute_url()).streaming_content) == first
