@@ -16,7 +16,7 @@ class DocumentLibraryPage(SitePage):
 
     intro = models.TextField(_("introduction"), max_length=1000, blank=True)
 
-    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    parent_page_types = ["home.HomePage"]
     subpage_types = []
     max_count_per_parent = 1
 

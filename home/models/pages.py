@@ -23,7 +23,8 @@ class HomePage(SitePage):
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.StandardPage"]
+    # No subpage_types: each section's page type names HomePage as its parent, so home
+    # needs no knowledge of the feature apps.
 
     content_panels = SitePage.content_panels + [FieldPanel("intro"), FieldPanel("body")]
     search_fields = SitePage.search_fields + [index.SearchField("intro"), index.SearchField("body")]

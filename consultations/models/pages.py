@@ -1,0 +1,166 @@
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, PageManager, PageQuerySet, TranslatableMixin
+from wagtail.search import index
+
+from home.models import SitePage
+
+
+class ConsultationQuerySet(PageQuerySet):
+    """A consultation's state follows from its dates (and the published report)."""
+
+    def upcoming(self, now=None):
+        return self.filter(opens_at__gt=now or timezone.now())
+
+    def open(self, now=None):
+        now = now or timezone.now()
+        return self.filter(opens_at__lte=now, closes_at__gt=now)
+
+    def closed(self, now=None):
+        return self.filter(closes_at__lte=now or timezone.now(), report_published_at__isnull=True)
+
+    def report_published(self):
+        return self.filter(report_published_at__isnull=False)
+
+
+class State(models.TextChoices):
+    UPCOMING = "upcoming", _("upcoming")
+    OPEN = "open", _("open for comments")
+    CLOSED = "closed", _("closed")
+    REPORTED = "reported", _("report published")
+
+
+class ConsultationIndexPage(SitePage):
+    intro = models.TextField(_("introduction"), max_length=1000, blank=True)
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["consultations.ConsultationPage"]
+    max_count_per_parent = 1
+
+    content_panels = SitePage.content_panels + [FieldPanel("intro")]
+
+    class Meta:
+        verbose_name = _("consultation index")
+
+    def get_context(self, request, *args, **kwargs):
+        from consultations.listing import consultations_for_index
+
+        context = super().get_context(request, *args, **kwargs)
+        context["consultations"] = consultations_for_index(self)
+        return context
+
+
+class ConsultationPage(RoutablePageMixin, SitePage):
+    """A draft act put to public consultation for a fixed period, article by article."""
+
+    summary = models.TextField(_("summary"), max_length=3000)
+    responsible_body = models.CharField(_("responsible body"), max_length=250)
+    opens_at = models.DateTimeField(_("opens at"))
+    closes_at = models.DateTimeField(_("closes at"))
+    draft_files = StreamField(
+        [("document", DocumentChooserBlock(label=_("Document")))],
+        blank=True,
+        verbose_name=_("files of the draft"),
+        help_text=_("The draft act and its explanation, from the document registry."),
+    )
+    import_from_docx = models.ForeignKey(
+        "documents.RegistryDocument",
+        verbose_name=_("import articles from"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("A DOCX of the draft: while the page has no articles, saving fills them from its 'Члан N' headings."),
+    )
+    report_intro = models.TextField(_("report: introduction"), max_length=5000, blank=True)
+    report_published_at = models.DateTimeField(
+        _("report published at"),
+        null=True,
+        blank=True,
+        help_text=_("Set when the office publishes the consultation report; answers become public then."),
+    )
+
+    objects = PageManager.from_queryset(ConsultationQuerySet)()
+
+    parent_page_types = ["consultations.ConsultationIndexPage"]
+    subpage_types = []
+
+    content_panels = SitePage.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("responsible_body"),
+        MultiFieldPanel([FieldPanel("opens_at"), FieldPanel("closes_at")], _("Consultation period")),
+        FieldPanel("draft_files"),
+        FieldPanel("import_from_docx"),
+        InlinePanel("articles", label=_("Articles")),
+        MultiFieldPanel([FieldPanel("report_intro"), FieldPanel("report_published_at")], _("Report")),
+    ]
+    search_fields = SitePage.search_fields + [
+        index.SearchField("summary"),
+        index.RelatedFields("articles", [index.SearchField("heading"), index.SearchField("text")]),
+    ]
+
+    class Meta:
+        verbose_name = _("consultation")
+        verbose_name_plural = _("consultations")
+
+    def clean(self):
+        super().clean()
+        from django.core.exceptions import ValidationError
+
+        if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
+            raise ValidationError({"closes_at": _("The consultation must close after it opens.")})
+
+    def full_clean(self, *args, **kwargs):
+        self.fill_articles_from_docx()
+        super().full_clean(*args, **kwargs)
+
+    def fill_articles_from_docx(self) -> None:
+        if self.import_from_docx_id and not self.articles.exists() and not list(self.articles.all()):
+            from consultations.importing import articles_from_docx
+
+            with self.import_from_docx.file.open("rb") as file:
+                self.articles = [Article(number=a.number, heading=a.heading, text=a.text) for a in articles_from_docx(file)]
+
+    def state(self, now=None) -> str:
+        now = now or timezone.now()
+        if now < self.opens_at:
+            return State.UPCOMING
+        if now < self.closes_at:
+            return State.OPEN
+        return State.REPORTED if self.report_published_at else State.CLOSED
+
+    def is_open(self, now=None) -> bool:
+        return self.state(now) == State.OPEN
+
+    @property
+    def original(self):
+        """Comments belong to the Cyrillic original; translations show the same comments."""
+        from django.conf import settings
+
+        if self.locale.language_code == settings.LANGUAGE_CODE:
+            return self
+        return self.get_translation(self.locale.get_default()).specific
+
+
+class Article(TranslatableMixin, Orderable):
+    """One article (члан) of the draft act; comments may target it."""
+
+    page = ParentalKey(ConsultationPage, on_delete=models.CASCADE, related_name="articles")
+    number = models.CharField(_("number"), max_length=20, help_text=_("E.g. 3 or 3a"))
+    heading = models.CharField(_("heading"), max_length=250, blank=True)
+    text = models.TextField(_("text"), max_length=20000)
+
+    panels = [FieldPanel("number"), FieldPanel("heading"), FieldPanel("text")]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+
+    def __str__(self):
+        return f"{self.number}. {self.heading}".strip()
