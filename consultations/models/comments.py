@@ -113,7 +113,9 @@ class Comment(models.Model):
     state = models.CharField(
         _("state"), max_length=12, choices=CommentState.choices, default=CommentState.UNCONFIRMED, db_index=True
     )
-    rejection_reason = models.CharField(_("rejection reason"), max_length=12, choices=RejectionReason.choices, blank=True)
+    rejection_reason = models.CharField(
+        _("rejection reason"), max_length=12, choices=RejectionReason.choices, blank=True
+    )
     decision = models.CharField(_("decision"), max_length=12, choices=Decision.choices, blank=True)
     decision_reasons = models.TextField(_("reasons for the decision"), max_length=10000, blank=True)
     answered_at = models.DateTimeField(_("answered at"), null=True, blank=True, editable=False)

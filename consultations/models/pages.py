@@ -1,9 +1,10 @@
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, PageManager, PageQuerySet, TranslatableMixin
@@ -76,7 +77,9 @@ class ConsultationPage(RoutablePageMixin, SitePage):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text=_("A DOCX of the draft: while the page has no articles, saving fills them from its 'Члан N' headings."),
+        help_text=_(
+            "A DOCX of the draft: while the page has no articles, saving fills them from its 'Члан N' headings."
+        ),
     )
     report_intro = models.TextField(_("report: introduction"), max_length=5000, blank=True)
     report_published_at = models.DateTimeField(
@@ -125,7 +128,9 @@ class ConsultationPage(RoutablePageMixin, SitePage):
             from consultations.importing import articles_from_docx
 
             with self.import_from_docx.file.open("rb") as file:
-                self.articles = [Article(number=a.number, heading=a.heading, text=a.text) for a in articles_from_docx(file)]
+                self.articles = [
+                    Article(number=a.number, heading=a.heading, text=a.text) for a in articles_from_docx(file)
+                ]
 
     def state(self, now=None) -> str:
         now = now or timezone.now()
@@ -137,6 +142,50 @@ class ConsultationPage(RoutablePageMixin, SitePage):
 
     def is_open(self, now=None) -> bool:
         return self.state(now) == State.OPEN
+
+    # Routes: the page itself (reading and the comment form), confirmation, receipt, report.
+    @path("")
+    def consultation(self, request):
+        from consultations.views import consultation_page
+
+        return consultation_page(request, self)
+
+    @path("potvrda/<str:token>/", name="confirm")
+    def confirm(self, request, token):
+        from consultations.views import confirm
+
+        return confirm(request, self, token)
+
+    @re_path(r"^prijem/(?P<tracking_number>JK-[A-Z0-9]{5}-[A-Z0-9]{5})/$", name="receipt")
+    def receipt(self, request, tracking_number):
+        from consultations.views import receipt
+
+        return receipt(request, self, tracking_number)
+
+    @path("izvestaj/", name="report")
+    def report(self, request):
+        return self.report_in(request, "html")
+
+    @path("izvestaj.docx", name="report_docx")
+    def report_docx(self, request):
+        return self.report_in(request, "docx")
+
+    @path("izvestaj.csv", name="report_csv")
+    def report_csv(self, request):
+        return self.report_in(request, "csv")
+
+    @path("izvestaj.json", name="report_json")
+    def report_json(self, request):
+        return self.report_in(request, "json")
+
+    @path("izvestaj-manifest.txt", name="report_manifest")
+    def report_manifest(self, request):
+        return self.report_in(request, "manifest")
+
+    def report_in(self, request, fmt):
+        from consultations.report import report_response
+
+        return report_response(request, self, fmt)
 
     @property
     def original(self):

@@ -163,6 +163,9 @@ if TASKS_BACKEND not in TASK_BACKENDS:
     raise ImproperlyConfigured(f"TASKS_BACKEND must be one of {sorted(TASK_BACKENDS)}, got {TASKS_BACKEND!r}")
 TASKS = {"default": {"BACKEND": TASK_BACKENDS[TASKS_BACKEND]}}
 
+# Consultations: how long the e-mailed confirmation link of a comment stays valid.
+COMMENT_CONFIRMATION_HOURS = 72
+
 # Wagtail
 WAGTAIL_SITE_NAME = "Канцеларија за сарадњу са цивилним друштвом"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")

@@ -1,0 +1,139 @@
+"""The structured comment form: every field limited, every error in the visitor's language."""
+
+import re
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from documents.validation import detect_format
+
+from .models import Comment, Consent, Kind
+
+MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
+ATTACHMENT_FORMATS = {"pdf", "docx", "odt"}
+WHOLE_ACT = ""
+
+
+def pib_is_valid(pib: str) -> bool:
+    """Serbian tax ID: 9 digits, the last an ISO 7064 MOD 11,10 check digit."""
+    if not re.fullmatch(r"\d{9}", pib):
+        return False
+    product = 10
+    for digit in pib[:8]:
+        total = (int(digit) + product) % 10 or 10
+        product = (2 * total) % 11
+    return (11 - product) % 10 == int(pib[8])
+
+
+class CommentForm(forms.ModelForm):
+    target = forms.ChoiceField(label=_("What do you comment on?"), required=False)
+    # A field people never see; bots fill every field they find.
+    website = forms.CharField(required=False, label=_("Leave this field empty"), max_length=200)
+    form_token = forms.CharField(widget=forms.HiddenInput, max_length=500)
+    privacy = forms.BooleanField(
+        label=_("I have read the privacy notice and agree that my contact details are used to confirm this comment."),
+        error_messages={"required": _("Please confirm you have read the privacy notice.")},
+    )
+
+    class Meta:
+        model = Comment
+        fields = [
+            "kind",
+            "proposed_wording",
+            "justification",
+            "organisation_name",
+            "registration_number",
+            "tax_id",
+            "organisation_type",
+            "contact_name",
+            "contact_email",
+            "contact_phone",
+            "consent",
+            "attachment",
+        ]
+        widgets = {
+            "kind": forms.RadioSelect,
+            "consent": forms.RadioSelect,
+            "proposed_wording": forms.Textarea(attrs={"rows": 5}),
+            "justification": forms.Textarea(attrs={"rows": 6}),
+        }
+        help_texts = {
+            "proposed_wording": _(
+                "Required when you propose new or changed wording. Plain text, up to 5,000 characters."
+            ),
+            "justification": _("Why the change is needed. Plain text, up to 5,000 characters."),
+            "registration_number": _("The 8-digit registration number (матични број) from the business register."),
+            "tax_id": _("Optional: the 9-digit tax ID (ПИБ)."),
+            "contact_email": _("We send a link to confirm the comment here. It is never published."),
+            "contact_phone": _("Optional. Never published."),
+            "attachment": _("Optional: PDF, DOCX or ODT, up to 10 MB."),
+        }
+
+    def __init__(self, *args, articles=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.articles = {str(article.pk): article for article in articles}
+        self.fields["target"].choices = [(WHOLE_ACT, _("The draft as a whole"))] + [
+            (str(article.pk), str(article_label(article))) for article in articles
+        ]
+        for name in ("contact_name", "contact_email", "organisation_name", "organisation_type", "consent"):
+            self.fields[name].required = True
+        self.fields["kind"].choices = Kind.choices
+        self.fields["consent"].choices = Consent.choices
+        self.fields["website"].widget.attrs.update(tabindex="-1", autocomplete="off")
+
+    def clean_registration_number(self):
+        value = self.cleaned_data["registration_number"].strip()
+        if not re.fullmatch(r"\d{8}", value):
+            raise ValidationError(_("The registration number has exactly 8 digits."), code="registration_number")
+        return value
+
+    def clean_tax_id(self):
+        value = self.cleaned_data["tax_id"].strip()
+        if value and not pib_is_valid(value):
+            raise ValidationError(_("This is not a valid tax ID: 9 digits with a correct check digit."), code="pib")
+        return value
+
+    def clean_contact_phone(self):
+        value = self.cleaned_data["contact_phone"].strip()
+        if value and not re.fullmatch(r"[+0-9 ()/-]{6,40}", value):
+            raise ValidationError(_("Write the telephone number with digits, spaces and + only."), code="phone")
+        return value
+
+    def clean_attachment(self):
+        upload = self.cleaned_data.get("attachment")
+        if not upload:
+            return upload
+        if upload.size > MAX_ATTACHMENT_BYTES:
+            raise ValidationError(_("The attachment is larger than 10 MB."), code="attachment_size")
+        if upload.size == 0:
+            raise ValidationError(_("The attachment is empty."), code="attachment_empty")
+        try:
+            actual = detect_format(upload)
+        except ValidationError as error:
+            raise ValidationError(_("The attachment is not a PDF, DOCX or ODT document."), code="attachment") from error
+        extension = upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
+        if actual not in ATTACHMENT_FORMATS or actual != extension:
+            raise ValidationError(_("The attachment is not a PDF, DOCX or ODT document."), code="attachment")
+        return upload
+
+    def clean(self):
+        cleaned = super().clean()
+        kind = cleaned.get("kind")
+        if kind in (Kind.CHANGE, Kind.ADD) and not (cleaned.get("proposed_wording") or "").strip():
+            self.add_error("proposed_wording", _("Please write the wording you propose."))
+        target = cleaned.get("target", WHOLE_ACT)
+        if target and target not in self.articles:
+            self.add_error("target", _("Choose an article of this draft or the draft as a whole."))
+        return cleaned
+
+    @property
+    def article(self):
+        return self.articles.get(self.cleaned_data.get("target") or "")
+
+
+def article_label(article) -> str:
+    from django.utils.translation import gettext
+
+    label = gettext("Article %(number)s") % {"number": article.number}
+    return f"{label}: {article.heading}" if article.heading else label
