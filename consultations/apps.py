@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class ConsultationsConfig(AppConfig):
     name = "consultations"
     verbose_name = _("Public consultations")
+
+    def ready(self):
+        from . import home_sections  # noqa: F401  (registers the home page's section)

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from .emails import send_confirmation, send_receipt
 from .forms import CommentForm
 from .listing import article_sections
-from .models import Comment, CommentState
+from .models import Comment, CommentState, hash_token
 from .submission import (
     Rejected,
     StorageFailed,
@@ -99,7 +99,7 @@ def confirm(request, page, token: str):
         raise Http404
     if outcome == "expired":
         return TemplateResponse(request, "consultations/confirm_expired.html", {"page": page, "self": page}, status=410)
-    receipt_url = page.url + page.reverse_subpage("receipt", args=[comment.tracking_number])
+    receipt_url = page.url + page.reverse_subpage("receipt", args=[token])
     if outcome == "confirmed":
         absolute, language = request.build_absolute_uri(receipt_url), get_language()
         transaction.on_commit(lambda: send_receipt(comment, absolute, language))
@@ -107,10 +107,10 @@ def confirm(request, page, token: str):
     return redirect(receipt_url)
 
 
-def receipt(request, page, tracking_number: str):
+def receipt(request, page, token: str):
     comment = (
         Comment.objects.exclude(state=CommentState.UNCONFIRMED)
-        .filter(consultation=page.original, tracking_number=tracking_number)
+        .filter(consultation=page.original, confirmation_token_hash=hash_token(token))
         .first()
     )
     if comment is None:

@@ -1,10 +1,11 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, PageManager, PageQuerySet, TranslatableMixin
@@ -114,8 +115,6 @@ class ConsultationPage(RoutablePageMixin, SitePage):
 
     def clean(self):
         super().clean()
-        from django.core.exceptions import ValidationError
-
         if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
             raise ValidationError({"closes_at": _("The consultation must close after it opens.")})
 
@@ -124,13 +123,15 @@ class ConsultationPage(RoutablePageMixin, SitePage):
         super().full_clean(*args, **kwargs)
 
     def fill_articles_from_docx(self) -> None:
-        if self.import_from_docx_id and not self.articles.exists() and not list(self.articles.all()):
+        if self.import_from_docx_id and not list(self.articles.all()):
             from consultations.importing import articles_from_docx
 
-            with self.import_from_docx.file.open("rb") as file:
-                self.articles = [
-                    Article(number=a.number, heading=a.heading, text=a.text) for a in articles_from_docx(file)
-                ]
+            try:
+                with self.import_from_docx.file.open("rb") as file:
+                    imported = articles_from_docx(file)
+            except (ValueError, OSError) as error:
+                raise ValidationError({"import_from_docx": str(error)}) from error
+            self.articles = [Article(number=a.number, heading=a.heading, text=a.text) for a in imported]
 
     def state(self, now=None) -> str:
         now = now or timezone.now()
@@ -156,29 +157,30 @@ class ConsultationPage(RoutablePageMixin, SitePage):
 
         return confirm(request, self, token)
 
-    @re_path(r"^prijem/(?P<tracking_number>JK-[A-Z0-9]{5}-[A-Z0-9]{5})/$", name="receipt")
-    def receipt(self, request, tracking_number):
+    # The receipt shows the full text as received, so it needs the secret only the author has.
+    @path("prijem/<str:token>/", name="receipt")
+    def receipt(self, request, token):
         from consultations.views import receipt
 
-        return receipt(request, self, tracking_number)
+        return receipt(request, self, token)
 
     @path("izvestaj/", name="report")
     def report(self, request):
         return self.report_in(request, "html")
 
-    @path("izvestaj.docx", name="report_docx")
+    @path("izvestaj/docx/", name="report_docx")
     def report_docx(self, request):
         return self.report_in(request, "docx")
 
-    @path("izvestaj.csv", name="report_csv")
+    @path("izvestaj/csv/", name="report_csv")
     def report_csv(self, request):
         return self.report_in(request, "csv")
 
-    @path("izvestaj.json", name="report_json")
+    @path("izvestaj/json/", name="report_json")
     def report_json(self, request):
         return self.report_in(request, "json")
 
-    @path("izvestaj-manifest.txt", name="report_manifest")
+    @path("izvestaj/manifest/", name="report_manifest")
     def report_manifest(self, request):
         return self.report_in(request, "manifest")
 

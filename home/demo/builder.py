@@ -175,7 +175,9 @@ def build_demo_site(stdout=None) -> HomePage:
         translate_page_if_missing(page, locales["en"], table)
     ensure_useful_links(locales)
     # The registry is its own app; the demo site includes a living library.
+    from consultations.demo import build_demo_consultations
     from documents.demo import build_demo_registry
 
     build_demo_registry(home, locales)
+    build_demo_consultations(home, locales)  # after the registry: its draft is a registry document
     return home

@@ -10,7 +10,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from consultations.models import Comment, CommentState, Consent, Decision
+from consultations.models import Comment, CommentState, Consent, Decision, hash_token
 from tests.consultations.factories import CommentFactory, make_consultation
 from tests.consultations.helpers import comment_data, form_token
 
@@ -74,12 +74,25 @@ def test_commenter_text_is_never_rendered_as_html(client, consultation):
 
 @pytest.mark.django_db
 def test_receipt_escapes_what_the_commenter_wrote(client, consultation):
-    comment = CommentFactory(consultation=consultation, article=None, justification=XSS, state=CommentState.CONFIRMED)
-    html = client.get(
-        consultation.url + consultation.reverse_subpage("receipt", args=[comment.tracking_number])
-    ).content.decode()
+    comment = CommentFactory(
+        consultation=consultation,
+        article=None,
+        justification=XSS,
+        state=CommentState.CONFIRMED,
+        confirmation_token_hash=hash_token("tajna-samo-autora"),
+    )
+    receipt = consultation.url + consultation.reverse_subpage("receipt", args=["tajna-samo-autora"])
+    html = client.get(receipt).content.decode()
     assert comment.tracking_number in html
     assert XSS not in html
+
+
+@pytest.mark.django_db
+def test_a_tracking_number_alone_does_not_open_the_receipt(client, consultation):
+    """Tracking numbers are public in the report's manifest; the full text must not be."""
+    comment = CommentFactory(consultation=consultation, article=None, consent=Consent.PRIVATE)
+    response = client.get(consultation.url + consultation.reverse_subpage("receipt", args=[comment.tracking_number]))
+    assert response.status_code == 404
 
 
 @pytest.mark.django_db

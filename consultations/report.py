@@ -1,0 +1,573 @@
+"""The consultation report: who took part, what they said, what the office answered.
+
+One `Report` is built per request with a fixed number of queries (the articles once, the
+comments once) and rendered as an HTML page, a DOCX, CSV and JSON open data, and a manifest
+of the SHA-256 of every confirmed comment, so anyone holding a receipt can check that the
+report accounts for their submission.
+
+Never lose, never leak: every confirmed comment (published, rejected or still waiting for
+moderation) is counted and listed by its tracking number; its text only when it is published
+and its author did not ask to keep it private; the organisation only when the author agreed
+to be named. Contact persons, e-mails, telephones, registration and tax numbers and
+attachments are never even loaded from the database here.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.urls import NoReverseMatch
+from django.utils import timezone
+from django.utils.dateformat import format as format_date
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from home.i18n import in_current_language
+from search.normalize import latin_slug, normalize
+
+from .models import Comment, CommentState, Consent, Decision, Kind, RejectionReason
+
+FORMATS = ("html", "docx", "csv", "json", "manifest")
+
+# Route names of ConsultationPage's report sub-pages, and the paths they are expected to have.
+ROUTES = {
+    "report": "izvestaj/",
+    "report_docx": "izvestaj.docx",
+    "report_csv": "izvestaj.csv",
+    "report_json": "izvestaj.json",
+    "report_manifest": "izvestaj-manifest.txt",
+}
+
+CSV_FIELDS = [
+    "tracking_number",
+    "target",
+    "kind",
+    "organisation",
+    "proposed_wording",
+    "justification",
+    "state",
+    "decision",
+    "decision_reasons",
+    "text_sha256",
+]
+
+DOCX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+# A downloaded file is data, never a page: no scripts, no embedding, no sniffing.
+DOWNLOAD_CSP = "default-src 'none'; sandbox"
+# Spreadsheet programs run a cell that starts with one of these as a formula.
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+# Characters XML 1.0 (and so DOCX) cannot hold; a pasted text may bring them.
+XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+DATE_FORMAT = "j. n. Y. H:i"
+NO_ANSWER = "none"
+REJECTED = "rejected"
+
+# Only what the report may show; contact data and identifiers are never loaded.
+COMMENT_FIELDS = (
+    "tracking_number",
+    "target_label",
+    "kind",
+    "proposed_wording",
+    "justification",
+    "organisation_name",
+    "consent",
+    "state",
+    "rejection_reason",
+    "decision",
+    "decision_reasons",
+    "text_sha256",
+    "submitted_at",
+    "article",
+    "article__number",
+    "article__heading",
+    "article__sort_order",
+    "article__translation_key",
+)
+
+
+@dataclass(frozen=True)
+class Facts:
+    title: str
+    responsible_body: str
+    opens_at: datetime
+    closes_at: datetime
+    report_published_at: datetime
+    intro: str
+    comments: int
+
+    @property
+    def period(self) -> str:
+        return f"{format_date(self.opens_at, DATE_FORMAT)} – {format_date(self.closes_at, DATE_FORMAT)}"
+
+
+@dataclass(frozen=True)
+class Count:
+    key: str
+    label: str
+    count: int
+
+
+@dataclass(frozen=True)
+class Statistics:
+    total: int
+    published: int
+    rejected: int
+    awaiting_moderation: int
+    per_article: list[Count]
+    per_kind: list[Count]
+    per_decision: list[Count]
+
+
+@dataclass(frozen=True)
+class Row:
+    """One confirmed comment as the public may see it."""
+
+    tracking_number: str
+    target: str
+    kind: str
+    kind_label: str
+    organisation: str
+    text_shown: bool
+    proposed_wording: str
+    justification: str
+    withheld: str  # why the text is not shown, when it is not
+    state: str
+    state_label: str
+    decision: str
+    decision_label: str
+    decision_reasons: str
+    text_sha256: str
+
+    def as_data(self) -> dict:
+        """The open-data row (CSV and JSON): codes for kind, state and decision."""
+        return {
+            "tracking_number": self.tracking_number,
+            "target": self.target,
+            "kind": self.kind,
+            "organisation": self.organisation,
+            "proposed_wording": self.proposed_wording if self.text_shown else "",
+            "justification": self.justification if self.text_shown else self.withheld,
+            "state": self.state,
+            "decision": self.decision,
+            "decision_reasons": self.decision_reasons,
+            "text_sha256": self.text_sha256,
+        }
+
+
+@dataclass
+class Report:
+    page: object
+    original: object
+    facts: Facts
+    organisations: list[str]
+    statistics: Statistics
+    rows: list[Row]
+    manifest: list[tuple[str, str]] = field(default_factory=list)  # (text_sha256, tracking_number)
+
+
+def article_label(number: str, heading: str) -> str:
+    label = _("Article %(number)s") % {"number": number}
+    return f"{label}: {heading}" if heading else label
+
+
+def _withheld(comment) -> str:
+    if comment.state == CommentState.REJECTED:
+        if comment.rejection_reason in RejectionReason.values:
+            return _("Rejected: %(reason)s.") % {"reason": RejectionReason(comment.rejection_reason).label}
+        return _("Rejected by the office.")
+    if comment.state != CommentState.PUBLISHED:
+        return _("Not yet reviewed by the office.")
+    if comment.consent == Consent.PRIVATE:
+        return _("Not published at the author's request.")
+    return ""
+
+
+def _decision_key(comment) -> str:
+    if comment.state == CommentState.REJECTED:
+        return REJECTED
+    return comment.decision if comment.decision in Decision.values else NO_ANSWER
+
+
+def _decision_labels() -> dict[str, str]:
+    labels = {value: str(label) for value, label in Decision.choices}
+    labels[REJECTED] = _("rejected at moderation")
+    labels[NO_ANSWER] = _("no answer yet")
+    return labels
+
+
+def _organisation_key(name: str):
+    return (normalize(name), name)
+
+
+def build_report(page) -> Report:
+    """Everything the report shows, in the visitor's language, from two queries on top of the page's own."""
+    original = page.original
+    # Headings as the visitor's version of the page has them (English translations, Latin corrections).
+    visitor_headings = {}
+    if page.pk != original.pk:
+        visitor_headings = {
+            a.translation_key: a.heading for a in page.articles.all().only("translation_key", "heading")
+        }
+    articles = list(original.articles.all().only("number", "heading", "sort_order", "translation_key"))
+    comments = list(
+        Comment.objects.filter(consultation=original).confirmed().select_related("article").only(*COMMENT_FIELDS)
+    )
+
+    def heading_of(article) -> str:
+        return in_current_language(visitor_headings.get(article.translation_key) or article.heading or "")
+
+    labels_by_article = {article.pk: article_label(article.number, heading_of(article)) for article in articles}
+    whole_act = _("The draft as a whole")
+    decision_labels = _decision_labels()
+    order = {article.pk: position for position, article in enumerate(articles, start=1)}
+
+    def target_of(comment) -> str:
+        if comment.article_id is None:
+            return in_current_language(comment.target_label) or whole_act
+        if comment.article_id not in labels_by_article:
+            labels_by_article[comment.article_id] = article_label(comment.article.number, heading_of(comment.article))
+        return labels_by_article[comment.article_id]
+
+    def position(comment):
+        if comment.article_id is None:
+            return (0, 0)
+        return (1, order.get(comment.article_id, len(order) + (comment.article.sort_order or 0)))
+
+    rows = []
+    organisations = set()
+    for comment in sorted(comments, key=lambda c: (position(c), c.submitted_at, c.tracking_number or "")):
+        withheld = _withheld(comment)
+        named = comment.consent == Consent.PUBLIC and comment.state == CommentState.PUBLISHED
+        organisation = " ".join(comment.organisation_name.split()) if named else ""
+        if organisation:
+            organisations.add(organisation)
+        decision = _decision_key(comment)
+        rows.append(
+            Row(
+                tracking_number=comment.tracking_number or "",
+                target=target_of(comment),
+                kind=comment.kind,
+                kind_label=str(Kind(comment.kind).label) if comment.kind in Kind.values else comment.kind,
+                organisation=organisation,
+                text_shown=not withheld,
+                proposed_wording=comment.proposed_wording if not withheld else "",
+                justification=comment.justification if not withheld else "",
+                withheld=withheld,
+                state=comment.state,
+                state_label=str(CommentState(comment.state).label),
+                decision=comment.decision,
+                decision_label=decision_labels[decision],
+                decision_reasons=in_current_language(comment.decision_reasons),
+                text_sha256=comment.text_sha256,
+            )
+        )
+
+    per_article_counts: dict[int | None, int] = {}
+    per_kind_counts = dict.fromkeys(Kind.values, 0)
+    per_decision_counts = dict.fromkeys([*Decision.values, REJECTED, NO_ANSWER], 0)
+    for comment in comments:
+        per_article_counts[comment.article_id] = per_article_counts.get(comment.article_id, 0) + 1
+        per_kind_counts[comment.kind] = per_kind_counts.get(comment.kind, 0) + 1
+        per_decision_counts[_decision_key(comment)] += 1
+    per_article = [Count("", whole_act, per_article_counts.get(None, 0))]
+    per_article += [
+        Count(article.number, labels_by_article[article.pk], per_article_counts.get(article.pk, 0))
+        for article in articles
+    ]
+    known = {article.pk for article in articles}
+    per_article += [
+        Count(comment.article.number, labels_by_article[comment.article_id], per_article_counts[comment.article_id])
+        for comment in {c.article_id: c for c in comments if c.article_id and c.article_id not in known}.values()
+    ]
+    kind_labels = dict(Kind.choices)
+    statistics = Statistics(
+        total=len(comments),
+        published=sum(1 for c in comments if c.state == CommentState.PUBLISHED),
+        rejected=sum(1 for c in comments if c.state == CommentState.REJECTED),
+        awaiting_moderation=sum(1 for c in comments if c.state == CommentState.CONFIRMED),
+        per_article=per_article,
+        per_kind=[Count(key, str(kind_labels.get(key, key)), count) for key, count in per_kind_counts.items()],
+        per_decision=[Count(key, decision_labels[key], count) for key, count in per_decision_counts.items()],
+    )
+
+    local = timezone.get_default_timezone()
+    facts = Facts(
+        title=in_current_language(page.title),
+        responsible_body=in_current_language(page.responsible_body or original.responsible_body),
+        opens_at=timezone.localtime(original.opens_at, local),
+        closes_at=timezone.localtime(original.closes_at, local),
+        report_published_at=timezone.localtime(original.report_published_at or page.report_published_at, local)
+        if (original.report_published_at or page.report_published_at)
+        else None,
+        intro=in_current_language(page.report_intro or original.report_intro),
+        comments=len(comments),
+    )
+    manifest = sorted(((c.text_sha256, c.tracking_number or "") for c in comments), key=lambda item: (item[1], item[0]))
+    return Report(
+        page=page,
+        original=original,
+        facts=facts,
+        organisations=sorted(organisations, key=_organisation_key),
+        statistics=statistics,
+        rows=rows,
+        manifest=manifest,
+    )
+
+
+# --------------------------------------------------------------------------
+# Formats
+# --------------------------------------------------------------------------
+
+
+def neutralise_formula(value):
+    """A cell a spreadsheet would run as a formula is shown as text instead."""
+    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
+        return "'" + value
+    return value
+
+
+def _filename(report: Report, extension: str) -> str:
+    slug = latin_slug(report.page.slug or report.facts.title, 80) or f"consultation-{report.original.pk}"
+    slug = re.sub(r"[^a-z0-9-]", "", slug.lower()) or f"consultation-{report.original.pk}"
+    return f"izvestaj-{slug}.{extension}"
+
+
+def _download(response: HttpResponse, filename: str, *, inline: bool = False) -> HttpResponse:
+    disposition = "inline" if inline else "attachment"
+    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = DOWNLOAD_CSP
+    return response
+
+
+def manifest_text(report: Report) -> str:
+    title = " ".join(report.facts.title.split())
+    header = [
+        "# " + _("Manifest of the consultation report: %(title)s") % {"title": title},
+        "# "
+        + _(
+            "One line per confirmed comment, sorted by tracking number: the SHA-256 of its text, then its tracking"
+            " number. To check your comment, compute the SHA-256 of the text as received shown in your receipt"
+            " (UTF-8, lines separated by a line feed, no final line feed) and find it beside your tracking number."
+        ),
+    ]
+    lines = [f"{sha256}  {tracking_number}" for sha256, tracking_number in report.manifest]
+    return "\n".join([*header, *lines]) + "\n"
+
+
+def csv_text(report: Report) -> str:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=CSV_FIELDS)
+    writer.writeheader()
+    for row in report.rows:
+        writer.writerow({key: neutralise_formula(value) for key, value in row.as_data().items()})
+    # The byte-order mark lets spreadsheet programs read Cyrillic correctly.
+    return "\ufeff" + buffer.getvalue()
+
+
+def json_data(report: Report) -> dict:
+    facts, statistics = report.facts, report.statistics
+    return {
+        "facts": {
+            "title": facts.title,
+            "responsible_body": facts.responsible_body,
+            "opens_at": facts.opens_at.isoformat(),
+            "closes_at": facts.closes_at.isoformat(),
+            "report_published_at": facts.report_published_at.isoformat() if facts.report_published_at else None,
+            "comments": facts.comments,
+        },
+        "statistics": {
+            "total": statistics.total,
+            "published": statistics.published,
+            "rejected": statistics.rejected,
+            "awaiting_moderation": statistics.awaiting_moderation,
+            "per_article": [
+                {"article": count.key or None, "label": count.label, "count": count.count}
+                for count in statistics.per_article
+            ],
+            "per_kind": [{"kind": c.key, "label": c.label, "count": c.count} for c in statistics.per_kind],
+            "per_decision": [{"decision": c.key, "label": c.label, "count": c.count} for c in statistics.per_decision],
+        },
+        "organisations": report.organisations,
+        "fields": CSV_FIELDS,
+        "comments": [row.as_data() for row in report.rows],
+        "manifest": [{"tracking_number": number, "text_sha256": sha256} for sha256, number in report.manifest],
+    }
+
+
+def json_text(report: Report) -> str:
+    text = json.dumps(json_data(report), ensure_ascii=False, indent=1)
+    # Still valid JSON with the same strings, but inert should anything ever embed it in a page.
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def _xml_safe(text) -> str:
+    return XML_INVALID.sub("", "" if text is None else str(text))
+
+
+def docx_bytes(report: Report) -> bytes:
+    from docx import Document
+    from docx.enum.section import WD_ORIENT
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    document = Document()
+    section = document.sections[0]
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = section.page_height, section.page_width
+    facts, statistics = report.facts, report.statistics
+    document.core_properties.title = _xml_safe(facts.title)
+    document.core_properties.language = get_language() or ""
+
+    def paragraph(text, style=None):
+        return document.add_paragraph(_xml_safe(text), style=style)
+
+    def table(caption, headers, rows):
+        paragraph(caption, style="Caption")
+        grid = document.add_table(rows=1, cols=len(headers))
+        grid.style = "Table Grid"
+        header_row = grid.rows[0]
+        # The header row repeats on every page and tells screen readers it is a header.
+        properties = header_row._tr.get_or_add_trPr()
+        repeat = OxmlElement("w:tblHeader")
+        repeat.set(qn("w:val"), "true")
+        properties.append(repeat)
+        for cell, text in zip(header_row.cells, headers, strict=True):
+            cell.text = ""
+            cell.paragraphs[0].add_run(_xml_safe(text)).bold = True
+        for values in rows:
+            for cell, text in zip(grid.add_row().cells, values, strict=True):
+                cell.text = _xml_safe(text)
+        return grid
+
+    document.add_heading(_xml_safe(_("Consultation report: %(title)s") % {"title": facts.title}), level=0)
+    for label, value in [
+        (_("Consultation"), facts.title),
+        (_("Responsible body"), facts.responsible_body),
+        (_("Consultation period"), facts.period),
+        (
+            _("Report published"),
+            format_date(facts.report_published_at, DATE_FORMAT) if facts.report_published_at else "",
+        ),
+        (_("Confirmed comments"), str(facts.comments)),
+    ]:
+        line = document.add_paragraph()
+        line.add_run(_xml_safe(f"{label}: ")).bold = True
+        line.add_run(_xml_safe(value))
+    if facts.intro:
+        paragraph(facts.intro)
+
+    document.add_heading(_("Participating organisations"), level=1)
+    if report.organisations:
+        for name in report.organisations:
+            paragraph(name, style="List Bullet")
+    else:
+        paragraph(_("No organisation agreed to be named."))
+
+    document.add_heading(_("Statistics"), level=1)
+    table(
+        _("Comments in total"),
+        [_("Comments"), _("Number")],
+        [
+            (_("Confirmed comments"), statistics.total),
+            (_("Published comments"), statistics.published),
+            (_("Rejected comments"), statistics.rejected),
+            (_("Comments waiting for moderation"), statistics.awaiting_moderation),
+        ],
+    )
+    table(_("Comments per article"), [_("Article"), _("Number")], [(c.label, c.count) for c in statistics.per_article])
+    table(_("Comments per kind"), [_("Kind"), _("Number")], [(c.label, c.count) for c in statistics.per_kind])
+    table(
+        _("Comments per decision"), [_("Decision"), _("Number")], [(c.label, c.count) for c in statistics.per_decision]
+    )
+
+    document.add_heading(_("Comments and the office's answers"), level=1)
+    table(
+        _("Comments and the office's answers"),
+        [
+            _("Tracking number"),
+            _("Target"),
+            _("Kind"),
+            _("Organisation"),
+            _("Comment"),
+            _("Decision"),
+            _("Reasons for the decision"),
+        ],
+        [
+            (
+                row.tracking_number,
+                row.target,
+                row.kind_label,
+                row.organisation or "—",
+                _comment_text(row),
+                row.decision_label,
+                row.decision_reasons,
+            )
+            for row in report.rows
+        ],
+    )
+
+    document.add_heading(_("Manifest"), level=1)
+    paragraph(
+        _(
+            "The manifest lists the SHA-256 of every confirmed comment beside its tracking number, including comments"
+            " that are not published. To check your comment, compute the SHA-256 of the text in your receipt."
+        )
+    )
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _comment_text(row: Row) -> str:
+    if not row.text_shown:
+        return row.withheld
+    parts = []
+    if row.proposed_wording:
+        parts.append(f"{_('Proposed wording')}: {row.proposed_wording}")
+    parts.append(f"{_('Justification')}: {row.justification}")
+    return "\n".join(parts)
+
+
+def download_links(page, request=None) -> dict[str, str]:
+    """URLs of the report's formats, by route name."""
+    base = page.get_url(request) or page.url or ""
+    links = {}
+    for name, path in ROUTES.items():
+        try:
+            path = page.reverse_subpage(name)
+        except (NoReverseMatch, AttributeError):
+            pass
+        links[name] = base + path.lstrip("/")
+    return links
+
+
+def report_response(request, page, fmt: str) -> HttpResponse:
+    """The published report of a consultation in one format; 404 before it is published."""
+    if fmt not in FORMATS:
+        raise Http404
+    if not page.report_published_at or not page.original.report_published_at:
+        raise Http404(_("The report of this consultation has not been published yet."))
+    report = build_report(page)
+    if fmt == "html":
+        context = page.get_context(request)
+        context.update({"page": page, "self": page, "request": request, "report": report})
+        context["report_links"] = download_links(page, request)
+        return render(request, "consultations/consultation_report.html", context)
+    if fmt == "docx":
+        return _download(HttpResponse(docx_bytes(report), content_type=DOCX_CONTENT_TYPE), _filename(report, "docx"))
+    if fmt == "csv":
+        response = HttpResponse(csv_text(report).encode("utf-8"), content_type="text/csv; charset=utf-8")
+        return _download(response, _filename(report, "csv"))
+    if fmt == "json":
+        response = HttpResponse(json_text(report).encode("utf-8"), content_type="application/json; charset=utf-8")
+        return _download(response, _filename(report, "json"))
+    response = HttpResponse(manifest_text(report).encode("utf-8"), content_type="text/plain; charset=utf-8")
+    return _download(response, _filename(report, "manifest.txt"), inline=True)
