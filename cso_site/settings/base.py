@@ -179,6 +179,9 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_INLINE_CONTENT_TYPES = []
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no third-party avatars
+# Nothing at runtime reaches the internet: no upgrade check, no "what's new" feed.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
     "CLASS": "home.latin_twin.LatinTransliterator",
     "OPTIONS": {},
