@@ -20,6 +20,9 @@ INSTALLED_APPS = [
     "home",
     "documents",
     "consultations",
+    "strategies",
+    "calls",
+    "news",
     "search",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
