@@ -22,6 +22,9 @@ if settings.DEBUG:
 # Every language is prefixed (/sr-cyrl/, /sr-latn/, /en/); "/" redirects by Accept-Language.
 urlpatterns += i18n_patterns(
     path("", include("documents.urls")),
+    path("", include("strategies.urls")),
+    path("", include("calls.urls")),
+    path("", include("news.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
