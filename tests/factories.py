@@ -5,7 +5,7 @@ import wagtail_factories
 
 from django.test import TestCase
 
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 
 from home.models import HomePage, OfficeSettings, StandardPage
 
@@ -37,7 +37,12 @@ class StandardPageFactory(wagtail_factories.PageFactory):
 def make_site_home() -> HomePage:
     """A Cyrillic home page as the default site's root, as the demo command sets it up."""
     locales = ensure_locales()
-    root = Page.get_first_root_node()
+    # A transactional test before this one may have flushed the tree Wagtail's migrations create.
+    root = Page.get_first_root_node() or Page.add_root(
+        instance=Page(title="Root", slug="root", locale=locales["sr-cyrl"])
+    )
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
     for child in root.get_children():
         child.delete()
     home = HomePageFactory(parent=root, locale=locales["sr-cyrl"])

@@ -1,0 +1,104 @@
+"""The moderators' listing of comments: its queryset, filters and search.
+
+Shared by the listing view and by the bulk actions' "select all in listing", so that both
+mean the same comments.
+"""
+
+import django_filters
+
+from django import forms
+from django.db.models import F
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.filters import WagtailFilterSet
+
+from . import moderation
+from .models import Article, Comment, CommentState, ConsultationPage, Decision, Kind, OrganisationType
+
+SEARCH_FIELDS = ["organisation_name", "justification", "proposed_wording", "tracking_number"]
+NOT_ANSWERED = "none"
+GROUP_SIZES = [
+    ("2", _("only groups of 2 or more")),
+    ("5", _("only groups of 5 or more")),
+    ("10", _("only groups of 10 or more")),
+]
+
+
+def base_queryset():
+    """Every comment, whatever its state, with its near-identical group size: one query per page."""
+    return moderation.with_group_size(Comment.objects.annotate(consultation_title=F("consultation__title")))
+
+
+def consultations_with_comments(request=None):
+    return ConsultationPage.objects.filter(pk__in=Comment.objects.values("consultation_id")).order_by("-opens_at")
+
+
+def articles_with_comments(request=None):
+    return (
+        Article.objects.filter(pk__in=Comment.objects.values("article_id"))
+        .select_related("page")
+        .order_by("page__title", "page_id", "sort_order")
+    )
+
+
+class ArticleChoiceField(django_filters.fields.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.page.title} · {obj}"
+
+
+class ArticleFilter(django_filters.ModelChoiceFilter):
+    field_class = ArticleChoiceField
+
+
+def radio_choice_filter(label, choices, **kwargs):
+    return django_filters.ChoiceFilter(
+        label=label, choices=choices, widget=forms.RadioSelect, empty_label=_("All"), **kwargs
+    )
+
+
+class CommentFilterSet(WagtailFilterSet):
+    consultation = django_filters.ModelChoiceFilter(
+        label=_("Consultation"), queryset=consultations_with_comments, empty_label=_("All")
+    )
+    state = radio_choice_filter(_("State"), CommentState.choices)
+    article = ArticleFilter(label=_("Article"), queryset=articles_with_comments, empty_label=_("All"))
+    kind = radio_choice_filter(_("Kind"), Kind.choices)
+    organisation_type = radio_choice_filter(_("Type of organisation"), OrganisationType.choices)
+    decision = radio_choice_filter(
+        _("Decision"), [(NOT_ANSWERED, _("not answered yet")), *Decision.choices], method="filter_decision"
+    )
+    min_group = radio_choice_filter(_("Near-identical texts"), GROUP_SIZES, method="filter_min_group")
+    same_text_as = django_filters.NumberFilter(
+        label=_("Same text as comment (ID)"), method="filter_same_text_as", min_value=1
+    )
+
+    class Meta:
+        model = Comment
+        fields = []
+
+    def __init__(self, data=None, *args, **kwargs):
+        super().__init__(data, *args, **kwargs)
+        consultation = (data or {}).get("consultation")
+        if consultation and str(consultation).isdigit():
+            self.filters["article"].queryset = articles_with_comments().filter(page_id=int(consultation))
+
+    def filter_decision(self, queryset, name, value):
+        return queryset.filter(decision="" if value == NOT_ANSWERED else value)
+
+    def filter_min_group(self, queryset, name, value):
+        return queryset.filter(group_size__gte=int(value))
+
+    def filter_same_text_as(self, queryset, name, value):
+        return moderation.same_text_as(queryset, int(value))
+
+
+def listing_queryset(request, params):
+    """The comments the listing shows for these query parameters (filters and search)."""
+    filterset = CommentFilterSet(data=params, queryset=base_queryset(), request=request)
+    if not filterset.is_valid():
+        return Comment.objects.none()
+    queryset = filterset.qs
+    query = (params.get("q") or "").strip()
+    if query:
+        queryset = moderation.search(queryset, query, SEARCH_FIELDS)
+    return queryset

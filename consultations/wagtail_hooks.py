@@ -1,0 +1,28 @@
+"""Consultations in the admin: moderating comments (listing, edit view, bulk actions, dashboard)."""
+
+from wagtail import hooks
+from wagtail.permissions import register_permission_policy
+from wagtail.snippets.models import register_snippet
+
+from . import moderation
+from .admin_bulk_actions import BULK_ACTIONS
+from .admin_views import CommentPermissionPolicy, CommentsWaitingPanel, CommentViewSet
+from .models import Comment
+
+# Before the viewset is registered, or Wagtail would fall back to its default model policy.
+register_permission_policy(Comment, CommentPermissionPolicy(Comment), exact_class=True)
+register_snippet(CommentViewSet)
+
+for bulk_action in BULK_ACTIONS:
+    hooks.register("register_bulk_action", bulk_action)
+
+
+@hooks.register("register_log_actions")
+def register_comment_log_actions(actions):
+    moderation.register_log_actions(actions)
+
+
+@hooks.register("construct_homepage_panels")
+def add_comments_waiting_panel(request, panels):
+    if moderation.can_moderate(request.user):
+        panels.append(CommentsWaitingPanel())
