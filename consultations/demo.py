@@ -361,7 +361,9 @@ def ensure_closed_consultation(index) -> ConsultationPage:
             report_intro=CLOSED_REPORT_INTRO,
             report_published_at=belgrade_day(-15, 12),
         )
-        page.articles = [Article(number=n, heading=h, text=t) for n, h, t in CLOSED_ARTICLES]
+        page.articles = [
+            Article(number=n, heading=h, text=t, sort_order=i) for i, (n, h, t) in enumerate(CLOSED_ARTICLES)
+        ]
         index.add_child(instance=page)
         page.save_revision().publish()
     page = page.specific

@@ -131,7 +131,10 @@ class ConsultationPage(RoutablePageMixin, SitePage):
                     imported = articles_from_docx(file)
             except (ValueError, OSError) as error:
                 raise ValidationError({"import_from_docx": str(error)}) from error
-            self.articles = [Article(number=a.number, heading=a.heading, text=a.text) for a in imported]
+            self.articles = [
+                Article(number=a.number, heading=a.heading, text=a.text, sort_order=position)
+                for position, a in enumerate(imported)
+            ]
 
     def state(self, now=None) -> str:
         now = now or timezone.now()

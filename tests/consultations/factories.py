@@ -4,6 +4,7 @@ import datetime
 import secrets
 
 import factory
+
 from django.utils import timezone
 
 from consultations.models import (
@@ -40,7 +41,7 @@ def make_consultation(
         **fields,
     )
     page.articles = [
-        Article(number=str(n), heading=f"Предмет {n}", text=f"Текст члана {n} нацрта одлуке.")
+        Article(number=str(n), heading=f"Предмет {n}", text=f"Текст члана {n} нацрта одлуке.", sort_order=n)
         for n in range(1, articles + 1)
     ]
     index.add_child(instance=page)
