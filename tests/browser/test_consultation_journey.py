@@ -62,8 +62,8 @@ def test_comment_confirm_moderate_answer_and_report(
     page.locator("input[name=state][value=published]").check()
     page.locator("select[name=decision]").select_option("accepted")
     page.locator("textarea[name=decision_reasons]").fill("Рок је продужен на 30 дана.")
-    page.locator("form [type=submit]").first.click()
-    page.wait_for_load_state()
+    page.get_by_role("button", name=re.compile("^(Save|Sačuvaj|Сачувај)$")).click()
+    page.wait_for_url(re.compile(r"/admin/comments/"))
     comment.refresh_from_db()
     assert (comment.state, comment.decision) == (CommentState.PUBLISHED, "accepted")
 
