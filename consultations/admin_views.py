@@ -18,6 +18,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.views.snippets import EditView, IndexView, InspectView, SnippetViewSet
 
 from . import moderation
+from .admin_attachment import AttachmentPanel
 from .admin_forms import CommentModerationForm
 from .admin_listing import SEARCH_FIELDS, CommentFilterSet, base_queryset
 from .models import Comment, CommentState
@@ -182,7 +183,7 @@ comment_edit_handler = ObjectList(
                 ReadOnlyPanel("kind"),
                 TextPanel("proposed_wording"),
                 TextPanel("justification"),
-                ReadOnlyPanel("attachment"),
+                AttachmentPanel(heading=_("Attachment")),
                 SameTextPanel(heading=_("Near-identical comments")),
             ],
             heading=_("The comment (as written by the commenter)"),

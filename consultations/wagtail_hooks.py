@@ -26,3 +26,10 @@ def register_comment_log_actions(actions):
 def add_comments_waiting_panel(request, panels):
     if moderation.can_moderate(request.user):
         panels.append(CommentsWaitingPanel())
+
+
+@hooks.register("register_admin_urls")
+def register_attachment_url():
+    from .admin_attachment import urlpatterns
+
+    return urlpatterns

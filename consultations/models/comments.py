@@ -59,6 +59,11 @@ def new_tracking_number() -> str:
     return f"JK-{code[:5]}-{code[5:]}"
 
 
+def attachment_path(comment, filename: str) -> str:
+    """A random folder per attachment: the path is not guessable, so storage never exposes it."""
+    return f"consultations/attachments/{secrets.token_hex(16)}/{filename}"
+
+
 def hash_token(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
@@ -98,7 +103,7 @@ class Comment(models.Model):
     contact_email = models.EmailField(_("contact e-mail"), max_length=254, blank=True)
     contact_phone = models.CharField(_("contact telephone"), max_length=40, blank=True)
     consent = models.CharField(_("publication"), max_length=10, choices=Consent.choices)
-    attachment = models.FileField(_("attachment"), upload_to="consultations/attachments/%Y/%m", blank=True)
+    attachment = models.FileField(_("attachment"), upload_to=attachment_path, max_length=255, blank=True)
     attachment_sha256 = models.CharField(max_length=64, blank=True, editable=False)
 
     # One submission per form: the server issues the token, the database keeps it unique.
@@ -155,6 +160,10 @@ class Comment(models.Model):
         words = normalize(f"{self.proposed_wording} {self.justification}")
         letters_only = " ".join("".join(ch for ch in word if ch.isalnum()) for word in words.split())
         self.fingerprint = hashlib.sha256(letters_only.encode()).hexdigest()
+
+    @property
+    def attachment_filename(self) -> str:
+        return self.attachment.name.rsplit("/", 1)[-1] if self.attachment else ""
 
     @property
     def shows_organisation(self) -> bool:

@@ -198,3 +198,20 @@ def test_storage_failure_stores_nothing_and_asks_to_retry(client, consultation, 
     assert "Удружењима је потребно више времена" in html
     assert Comment.objects.count() == 0
     assert mail.outbox == []
+
+
+def test_attachments_live_at_unguessable_paths_and_only_moderators_open_them(client, admin_client, consultation):
+    from documents.demo_files import pdf_document
+
+    content = pdf_document("Предлог", ["Предлог измене члана 3."])
+    post(client, consultation, comment_data(consultation, attachment=SimpleUploadedFile("predlog.pdf", content)))
+    comment = Comment.objects.get()
+    folder = comment.attachment.name.split("/")[-2]
+    assert len(folder) == 32 and comment.attachment_filename == "predlog.pdf"
+
+    url = f"/admin/comment-attachments/{comment.pk}/"
+    assert client.get(url).status_code in (302, 403), "anonymous visitors are sent to the login"
+    response = admin_client.get(url)
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == content
+    assert response["X-Content-Type-Options"] == "nosniff"
