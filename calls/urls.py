@@ -1,5 +1,19 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from consultations.feeds import ConsultationsAtomFeed, ConsultationsFeed
+
+from . import views
+from .feeds import CallsAtomFeed, CallsFeed
 
 app_name = "calls"
 
-urlpatterns = []
+# Outside the page tree, so file extensions are fine; each prefix is one no page slug takes.
+urlpatterns = [
+    path("feeds/calls/rss/", CallsFeed(), name="calls_rss"),
+    path("feeds/calls/atom/", CallsAtomFeed(), name="calls_atom"),
+    path("feeds/consultations/rss/", ConsultationsFeed(), name="consultations_rss"),
+    path("feeds/consultations/atom/", ConsultationsAtomFeed(), name="consultations_atom"),
+    path("calendar/deadlines.ics", views.deadlines_ics, name="deadlines_ics"),
+    path("calendar/calls/<int:page_id>.ics", views.call_ics, name="call_ics"),
+    path("transparency/allocations.<str:fmt>", views.allocations_export, name="allocations"),
+]

@@ -1,0 +1,306 @@
+from decimal import Decimal
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator, RegexValidator
+from django.db import models
+from django.db.models import Exists, OuterRef
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, PageManager, PageQuerySet
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from calls.redaction import no_contact_data
+from home.blocks import RICH_TEXT_FEATURES, BodyBlock
+from home.models import SitePage
+
+from .snippets import FundingArea
+
+NOT_NEGATIVE = MinValueValidator(Decimal("0"))
+REGISTRATION_NUMBER = RegexValidator(r"^\d{8}\Z", _("A registration number has exactly 8 digits."))
+
+
+def money_field(verbose_name, **kwargs):
+    return models.DecimalField(verbose_name, max_digits=14, decimal_places=2, validators=[NOT_NEGATIVE], **kwargs)
+
+
+def in_default_locale():
+    """Calls point at the original (Cyrillic) areas; their twins are found by translation key."""
+    return {"locale__language_code": settings.LANGUAGE_CODE}
+
+
+class CallKind(models.TextChoices):
+    PROGRAMMES = "programmes", _("financing of programmes")
+    PROJECTS = "projects", _("financing of projects")
+    OTHER = "other", _("other support")
+
+
+class CallStatus(models.TextChoices):
+    ANNOUNCED = "announced", _("announced")
+    OPEN = "open", _("open for applications")
+    CLOSED = "closed", _("closed")
+    RESULTS = "results", _("results published")
+
+
+def has_award_rows():
+    return Exists(Award.objects.filter(page=OuterRef("pk")))
+
+
+class CallQuerySet(PageQuerySet):
+    """A call's status follows from its dates, and from its published results."""
+
+    def announced(self, now=None):
+        return self.filter(opens_at__gt=now or timezone.now())
+
+    def open(self, now=None):
+        now = now or timezone.now()
+        return self.filter(opens_at__lte=now, closes_at__gt=now)
+
+    def closed(self, now=None):
+        """Closed, results not published yet."""
+        now = now or timezone.now()
+        return self.filter(closes_at__lte=now).exclude(has_award_rows(), results_published_at__lte=now)
+
+    def with_results(self, now=None):
+        now = now or timezone.now()
+        return self.filter(has_award_rows(), closes_at__lte=now, results_published_at__lte=now)
+
+    def not_closed(self, now=None):
+        """Announced or open: what someone may still apply to."""
+        return self.filter(closes_at__gt=now or timezone.now())
+
+    def with_status_facts(self):
+        """Everything `status()` needs, so a listing asks nothing per call."""
+        return self.annotate(has_awards=has_award_rows())
+
+
+class CallIndexPage(SitePage):
+    """Every public call, open ones first, with filters by year and area."""
+
+    intro = models.TextField(_("introduction"), max_length=1000, blank=True)
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["calls.CallPage"]
+    max_count_per_parent = 1
+
+    content_panels = SitePage.content_panels + [FieldPanel("intro")]
+    search_fields = SitePage.search_fields + [index.SearchField("intro")]
+
+    class Meta:
+        verbose_name = _("call index")
+        verbose_name_plural = _("call indexes")
+
+    def get_context(self, request, *args, **kwargs):
+        from calls.listing import CallQuery, calls_for_index
+
+        context = super().get_context(request, *args, **kwargs)
+        query = CallQuery.from_params(request.GET)
+        context.update(calls_for_index(self, query, request.GET.get("page")))
+        return context
+
+
+class CallPage(SitePage):
+    """A public call (јавни конкурс) for financing programmes or projects of civil society organisations."""
+
+    kind = models.CharField(_("kind"), max_length=20, choices=CallKind.choices, default=CallKind.PROGRAMMES)
+    summary = models.TextField(
+        _("summary"), max_length=2000, help_text=_("Who may apply, for what and until when, in two or three sentences.")
+    )
+    legal_basis = models.TextField(
+        _("legal basis"), max_length=1000, help_text=_("E.g. Закон о удружењима, члан 38; Уредба …")
+    )
+    budget_line = models.CharField(
+        _("budget line"), max_length=250, blank=True, help_text=_("Section, programme and economic classification.")
+    )
+    total_amount = money_field(_("total amount (RSD)"))
+    max_per_project = money_field(
+        _("maximum per programme or project (RSD)"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty if the call sets no maximum."),
+    )
+    areas = ParentalManyToManyField(
+        FundingArea,
+        verbose_name=_("areas"),
+        blank=True,
+        related_name="calls",
+        limit_choices_to=in_default_locale,
+    )
+    eligibility = RichTextField(_("who may apply"), features=RICH_TEXT_FEATURES)
+    opens_at = models.DateTimeField(_("opens at"))
+    closes_at = models.DateTimeField(_("closes at"), help_text=_("The deadline for applications, Belgrade time."))
+    application_documents = StreamField(
+        [("document", DocumentChooserBlock(label=_("Document")))],
+        blank=True,
+        verbose_name=_("application documents"),
+        help_text=_("The call's text and the forms applicants download, from the document registry."),
+    )
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("more about the call"))
+    results_published_at = models.DateTimeField(
+        _("results published at"),
+        null=True,
+        blank=True,
+        help_text=_("Set when the allocation is decided; the results table becomes public then."),
+    )
+    decision = models.ForeignKey(
+        "documents.RegistryDocument",
+        verbose_name=_("decision on allocation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    results_note = models.TextField(_("results: introduction"), max_length=3000, blank=True)
+
+    objects = PageManager.from_queryset(CallQuerySet)()
+
+    parent_page_types = ["calls.CallIndexPage"]
+    subpage_types = []
+
+    # wagtail-localize skips many-to-many fields; the twins share the original's areas.
+    override_translatable_fields = [SynchronizedField("areas", overridable=False)]
+
+    content_panels = SitePage.content_panels + [
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [
+                FieldPanel("kind"),
+                FieldPanel("legal_basis"),
+                FieldPanel("budget_line"),
+                FieldPanel("areas", widget=forms.CheckboxSelectMultiple),
+            ],
+            _("About the call"),
+        ),
+        MultiFieldPanel([FieldPanel("total_amount"), FieldPanel("max_per_project")], _("Funds")),
+        MultiFieldPanel([FieldPanel("opens_at"), FieldPanel("closes_at")], _("Application period")),
+        FieldPanel("eligibility"),
+        FieldPanel("application_documents"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("results_published_at"), FieldPanel("decision"), FieldPanel("results_note")], _("Results")
+        ),
+        InlinePanel("awards", label=_("Awards")),
+    ]
+    search_fields = SitePage.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("legal_basis"),
+        index.SearchField("eligibility"),
+        index.SearchField("body"),
+        index.RelatedFields("awards", [index.SearchField("organisation_name"), index.SearchField("project_title")]),
+    ]
+
+    class Meta:
+        verbose_name = _("public call")
+        verbose_name_plural = _("public calls")
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
+            errors["closes_at"] = _("The call must close after it opens.")
+        if self.max_per_project is not None and self.total_amount is not None:
+            if self.max_per_project > self.total_amount:
+                errors["max_per_project"] = _("The maximum per programme or project cannot exceed the total amount.")
+        if self.results_published_at and self.closes_at and self.results_published_at < self.closes_at:
+            errors["results_published_at"] = _("Results can be published only after the call closes.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def has_results_rows(self) -> bool:
+        annotated = getattr(self, "has_awards", None)
+        return annotated if annotated is not None else self.awards.exists()
+
+    def status(self, now=None) -> str:
+        now = now or timezone.now()
+        if now < self.opens_at:
+            return CallStatus.ANNOUNCED
+        if now < self.closes_at:
+            return CallStatus.OPEN
+        if self.results_published_at and self.results_published_at <= now and self.has_results_rows:
+            return CallStatus.RESULTS
+        return CallStatus.CLOSED
+
+    def status_label(self, now=None) -> str:
+        return CallStatus(self.status(now)).label
+
+    def is_open(self, now=None) -> bool:
+        return self.status(now) == CallStatus.OPEN
+
+    @property
+    def year(self) -> int:
+        """The call's year: when it opened, in Belgrade."""
+        return timezone.localtime(self.opens_at).year
+
+    def ordered_awards(self) -> list:
+        # Rows added outside the admin may have no sort order; keep them in the order they were added.
+        return sorted(
+            self.awards.all(), key=lambda award: (award.sort_order is None, award.sort_order or 0, award.pk or 0)
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        from calls.listing import area_names
+
+        context = super().get_context(request, *args, **kwargs)
+        status = self.status()
+        awards = self.ordered_awards() if status == CallStatus.RESULTS else []
+        context.update(
+            status=status,
+            area_names=area_names(self.areas.all()),
+            documents=[block.value for block in self.application_documents if block.value],
+            awards=awards,
+            awarded_total=sum((award.amount_awarded for award in awards), Decimal(0)),
+        )
+        return context
+
+
+class Award(Orderable):
+    """One row of a call's results: who received how much for what.
+
+    Organisations' names and registration numbers are public registry data; there are
+    no contact fields, and the text fields refuse e-mail addresses and phone numbers.
+    """
+
+    page = ParentalKey(CallPage, on_delete=models.CASCADE, related_name="awards")
+    organisation_name = models.CharField(_("organisation"), max_length=250, validators=[no_contact_data])
+    registration_number = models.CharField(
+        _("registration number"),
+        max_length=8,
+        validators=[REGISTRATION_NUMBER],
+        help_text=_("The organisation's 8-digit registration number in the public register."),
+    )
+    project_title = models.CharField(_("programme or project"), max_length=300, validators=[no_contact_data])
+    amount_requested = money_field(_("amount requested (RSD)"))
+    amount_awarded = money_field(_("amount awarded (RSD)"))
+    score = models.DecimalField(
+        _("score"), max_digits=5, decimal_places=2, null=True, blank=True, validators=[NOT_NEGATIVE]
+    )
+
+    panels = [
+        FieldPanel("organisation_name"),
+        FieldPanel("registration_number"),
+        FieldPanel("project_title"),
+        FieldPanel("amount_requested"),
+        FieldPanel("amount_awarded"),
+        FieldPanel("score"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("award")
+        verbose_name_plural = _("awards")
+
+    def __str__(self):
+        return f"{self.organisation_name}: {self.project_title}"
+
+    def clean(self):
+        super().clean()
+        if self.amount_awarded is not None and self.amount_requested is not None:
+            if self.amount_awarded > self.amount_requested:
+                raise ValidationError({"amount_awarded": _("The amount awarded cannot exceed the amount requested.")})

@@ -1,0 +1,67 @@
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+from wagtail.models import Site
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from home.content_cache import cached
+from home.sections import HomeSection
+
+from .models import CallIndexPage, CallPage, FundingArea
+
+HOME_SECTION_SIZE = 4
+MAX_CACHED = 50
+
+
+class FundingAreaViewSet(SnippetViewSet):
+    model = FundingArea
+    icon = "tag"
+    menu_label = _("Funding areas")
+    list_display = ["name", "sort_order"]
+
+
+register_snippet(FundingAreaViewSet)
+
+
+def open_calls(request, locale):
+    """The calls open now, soonest deadline first.
+
+    Built from a list cached until the content changes, filtered by the clock here: a call
+    opens and closes without anyone publishing anything, and the home page asks nothing of
+    the database for it once the list is warm.
+    """
+    now = timezone.now()
+    site = Site.find_for_request(request)
+
+    def build():
+        calls = CallPage.objects.live().public().not_closed().filter(locale=locale).order_by("closes_at", "pk")
+        return [
+            {"title": call.title, "url": call.get_url(request), "opens_at": call.opens_at, "closes_at": call.closes_at}
+            for call in calls[:MAX_CACHED]
+        ]
+
+    entries = cached(f"home-open-calls:{site.pk if site else 0}:{locale.pk}", build)
+    return [entry for entry in entries if entry["opens_at"] <= now < entry["closes_at"]][:HOME_SECTION_SIZE]
+
+
+def calls_url(request, locale):
+    site = Site.find_for_request(request)
+
+    def build():
+        index = CallIndexPage.objects.live().filter(locale=locale).first()
+        return index.get_url(request) if index else None
+
+    return cached(f"call-index-url:{site.pk if site else 0}:{locale.pk}", build)
+
+
+@hooks.register("register_home_section")
+def open_calls_section():
+    return HomeSection(
+        key="calls",
+        title=_("Open calls"),
+        template="home/sections/calls.html",
+        get_items=open_calls,
+        more_url=calls_url,
+    )
