@@ -4,6 +4,7 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from wagtail.contrib.settings.models import BaseSiteSetting
+from wagtail.documents.models import AbstractDocument
 from wagtail.models import Locale, Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtail.snippets.models import get_snippet_models
@@ -47,5 +48,5 @@ for signal in (page_published, page_unpublished, post_page_move):
 @receiver(post_save)
 @receiver(post_delete)
 def bump_on_content_change(sender, **kwargs):
-    if issubclass(sender, Page | BaseSiteSetting) or sender in get_snippet_models():
+    if issubclass(sender, Page | BaseSiteSetting | AbstractDocument) or sender in get_snippet_models():
         bump_content_version()

@@ -175,9 +175,14 @@ def build_demo_site(stdout=None) -> HomePage:
         translate_page_if_missing(page, locales["en"], table)
     ensure_useful_links(locales)
     # The registry is its own app; the demo site includes a living library.
+    from calls.demo import build_demo_calls
     from consultations.demo import build_demo_consultations
     from documents.demo import build_demo_registry
+    from strategies.demo import build_demo_strategies
 
+    # The registry first: the other sections link its documents, types and issuers.
     build_demo_registry(home, locales)
-    build_demo_consultations(home, locales)  # after the registry: its draft is a registry document
+    build_demo_consultations(home, locales)
+    build_demo_strategies(home, locales)
+    build_demo_calls(home, locales)
     return home
