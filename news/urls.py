@@ -1,5 +1,14 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
+from .feeds import NewsAtomFeed, NewsRssFeed
 
 app_name = "news"
 
-urlpatterns = []
+# Prefixes no page slug takes at the top of a language's tree (feeds/, calendar/).
+urlpatterns = [
+    path("feeds/news/rss/", NewsRssFeed(), name="news_rss"),
+    path("feeds/news/atom/", NewsAtomFeed(), name="news_atom"),
+    path("calendar/events.ics", views.events_calendar, name="events_calendar"),
+    path("calendar/events/<int:event_id>.ics", views.event_calendar, name="event_calendar"),
+]
