@@ -178,6 +178,7 @@ def build_demo_site(stdout=None) -> HomePage:
     from calls.demo import build_demo_calls
     from consultations.demo import build_demo_consultations
     from documents.demo import build_demo_registry
+    from news.demo import build_demo_news
     from strategies.demo import build_demo_strategies
 
     # The registry first: the other sections link its documents, types and issuers.
@@ -185,4 +186,5 @@ def build_demo_site(stdout=None) -> HomePage:
     build_demo_consultations(home, locales)
     build_demo_strategies(home, locales)
     build_demo_calls(home, locales)
+    build_demo_news(home, locales)  # last: its events link the open consultation and call
     return home
