@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.core.cache import cache
+
 from wagtail import hooks
 
 from .content_cache import content_version

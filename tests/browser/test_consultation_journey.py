@@ -5,6 +5,7 @@ import io
 import re
 
 import pytest
+
 from django.core import mail
 from django.utils import timezone
 
