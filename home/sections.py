@@ -9,16 +9,9 @@ with nothing to show is hidden.
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.core.cache import cache
-
 from wagtail import hooks
 
-from .content_cache import content_version
-
 HOME_SECTION_ORDER = ["consultations", "calls", "events", "news", "documents"]
-# Sections follow the clock too (a call opens, an event passes) with no publish to bump
-# the content version, so a cached list lives a minute at most.
-SECTION_TTL = 60
 
 
 @dataclass(frozen=True)
@@ -47,11 +40,8 @@ def registered_sections() -> list[HomeSection]:
 def visible_sections(request, locale) -> list[FilledSection]:
     filled = []
     for section in registered_sections():
-        items = cache.get_or_set(
-            f"home-section:{section.key}:{locale.pk}:v{content_version()}",
-            lambda section=section: list(section.get_items(request, locale)),
-            SECTION_TTL,
-        )
+        # Not cached: sections follow the clock (a call closes, an event ends) as well as publishing.
+        items = list(section.get_items(request, locale))
         if items:
             more_url = section.more_url(request, locale) if section.more_url else None
             filled.append(FilledSection(section, items, more_url))

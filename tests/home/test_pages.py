@@ -82,7 +82,8 @@ def test_page_listing_queries_do_not_grow_with_the_number_of_pages(client):
     few, many = queries_for_home_with(2), queries_for_home_with(25)
 
     assert few == many
-    assert many <= 10
+    # ~8 for the page itself, one or two per home section (consultations, calls, events, news, documents)
+    assert many <= 14
 
 
 @pytest.mark.django_db
