@@ -6,7 +6,7 @@ children of the measure (a cluster of its own) and are copied to every translati
 they are: years and statuses are the same in every language, and the short note is
 shown in the visitor's script when the page is rendered. They are deliberately not
 translatable: Wagtail does not move grandchildren of a page to the new locale when it
-copies a page for translation (wagtail/wagtail#14425), which breaks the Latin twin.
+copies a page for translation, which breaks the Latin twin.
 """
 
 from django.core.validators import MaxValueValidator, MinValueValidator
