@@ -163,7 +163,8 @@ def translate_page_if_missing(page, locale, table) -> None:
         translate_with_table(page, locale, table)
 
 
-def build_demo_site(stdout=None) -> HomePage:
+def build_demo_site(stdout=None, with_sections: bool = True) -> HomePage:
+    """The office's site; `with_sections=False` stops after the pages of `home` (faster tests of one app)."""
     locales = ensure_locales()
     seed = read_novi_sad_office()
     home = ensure_home(locales)
@@ -174,6 +175,8 @@ def build_demo_site(stdout=None) -> HomePage:
     for page, table in (build_about(home, seed), build_scope(home, seed), build_history(home)):
         translate_page_if_missing(page, locales["en"], table)
     ensure_useful_links(locales)
+    if not with_sections:
+        return home
     # The registry is its own app; the demo site includes a living library.
     from calls.demo import build_demo_calls
     from consultations.demo import build_demo_consultations

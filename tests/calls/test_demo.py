@@ -8,6 +8,7 @@ from wagtail.models import Locale, Page
 
 from calls.demo import CLOSED, OPEN, build_demo_calls
 from calls.models import Award, CallIndexPage, CallPage, CallStatus, FundingArea, FundingTransparencyPage
+from documents.demo import build_demo_registry
 from home.demo.builder import build_demo_site, ensure_locales
 
 # Autocommit, as in production: wagtail-localize publishes translations on commit.
@@ -16,7 +17,9 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 @pytest.fixture
 def demo(transactional_db):
-    home = build_demo_site()
+    home = build_demo_site(with_sections=False)
+    build_demo_registry(home, ensure_locales())
+
     return build_demo_calls(home, ensure_locales())
 
 

@@ -8,6 +8,7 @@ from wagtail.models import Locale, Page
 
 from consultations.demo import CLOSED_TITLE, OPEN_ARTICLES, OPEN_TITLE, build_demo_consultations
 from consultations.models import Comment, CommentState, Consent, ConsultationIndexPage, ConsultationPage, State
+from documents.demo import build_demo_registry
 from documents.models import RegistryDocument
 from home.demo.builder import build_demo_site, ensure_locales
 
@@ -17,7 +18,9 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 @pytest.fixture
 def demo(transactional_db):
-    home = build_demo_site()
+    home = build_demo_site(with_sections=False)
+    build_demo_registry(home, ensure_locales())
+
     return build_demo_consultations(home, ensure_locales())
 
 

@@ -6,6 +6,7 @@ from django.utils import translation
 
 from wagtail.models import Locale, Page
 
+from documents.demo import build_demo_registry
 from documents.models import RegistryDocument
 from home.demo.builder import build_demo_site, ensure_locales
 from strategies.demo import MEASURES, STRATEGY, build_demo_strategies
@@ -17,7 +18,9 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 @pytest.fixture
 def demo(transactional_db):
-    home = build_demo_site()
+    home = build_demo_site(with_sections=False)
+    build_demo_registry(home, ensure_locales())
+
     return build_demo_strategies(home, ensure_locales())
 
 
@@ -38,7 +41,7 @@ def counts() -> tuple[int, ...]:
 def test_demo_strategies_are_built_once(demo):
     before = counts()
 
-    build_demo_strategies(build_demo_site(), ensure_locales())
+    build_demo_strategies(build_demo_site(with_sections=False), ensure_locales())
 
     assert counts() == before
 
