@@ -1,0 +1,307 @@
+"""What the consultation report says: facts, organisations, statistics, rows, manifest."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.utils import timezone
+from django.utils.dateformat import format as format_date
+from django.utils.translation import gettext as _
+
+from home.i18n import in_current_language
+from search.normalize import normalize
+
+from ..models import Comment, CommentState, Consent, Decision, Kind, RejectionReason
+
+FORMATS = ("html", "docx", "csv", "json", "manifest")
+
+# Route names of ConsultationPage's report sub-pages, and the paths they are expected to have.
+ROUTES = {
+    "report": "izvestaj/",
+    "report_docx": "izvestaj.docx",
+    "report_csv": "izvestaj.csv",
+    "report_json": "izvestaj.json",
+    "report_manifest": "izvestaj-manifest.txt",
+}
+
+CSV_FIELDS = [
+    "tracking_number",
+    "target",
+    "kind",
+    "organisation",
+    "proposed_wording",
+    "justification",
+    "state",
+    "decision",
+    "decision_reasons",
+    "text_sha256",
+]
+
+DOCX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+# A downloaded file is data, never a page: no scripts, no embedding, no sniffing.
+DOWNLOAD_CSP = "default-src 'none'; sandbox"
+# Spreadsheet programs run a cell that starts with one of these as a formula.
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+# Characters XML 1.0 (and so DOCX) cannot hold; a pasted text may bring them.
+XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+DATE_FORMAT = "j. n. Y. H:i"
+NO_ANSWER = "none"
+REJECTED = "rejected"
+
+# Only what the report may show; contact data and identifiers are never loaded.
+COMMENT_FIELDS = (
+    "tracking_number",
+    "target_label",
+    "kind",
+    "proposed_wording",
+    "justification",
+    "organisation_name",
+    "consent",
+    "state",
+    "rejection_reason",
+    "decision",
+    "decision_reasons",
+    "text_sha256",
+    "submitted_at",
+    "article",
+    "article__number",
+    "article__heading",
+    "article__sort_order",
+    "article__translation_key",
+)
+
+
+@dataclass(frozen=True)
+class Facts:
+    title: str
+    responsible_body: str
+    opens_at: datetime
+    closes_at: datetime
+    report_published_at: datetime
+    intro: str
+    comments: int
+
+    @property
+    def period(self) -> str:
+        return f"{format_date(self.opens_at, DATE_FORMAT)} – {format_date(self.closes_at, DATE_FORMAT)}"
+
+
+@dataclass(frozen=True)
+class Count:
+    key: str
+    label: str
+    count: int
+
+
+@dataclass(frozen=True)
+class Statistics:
+    total: int
+    published: int
+    rejected: int
+    awaiting_moderation: int
+    per_article: list[Count]
+    per_kind: list[Count]
+    per_decision: list[Count]
+
+
+@dataclass(frozen=True)
+class Row:
+    """One confirmed comment as the public may see it."""
+
+    tracking_number: str
+    target: str
+    kind: str
+    kind_label: str
+    organisation: str
+    text_shown: bool
+    proposed_wording: str
+    justification: str
+    withheld: str  # why the text is not shown, when it is not
+    state: str
+    state_label: str
+    decision: str
+    decision_label: str
+    decision_reasons: str
+    text_sha256: str
+
+    def as_data(self) -> dict:
+        """The open-data row (CSV and JSON): codes for kind, state and decision."""
+        return {
+            "tracking_number": self.tracking_number,
+            "target": self.target,
+            "kind": self.kind,
+            "organisation": self.organisation,
+            "proposed_wording": self.proposed_wording if self.text_shown else "",
+            "justification": self.justification if self.text_shown else self.withheld,
+            "state": self.state,
+            "decision": self.decision,
+            "decision_reasons": self.decision_reasons,
+            "text_sha256": self.text_sha256,
+        }
+
+
+@dataclass
+class Report:
+    page: object
+    original: object
+    facts: Facts
+    organisations: list[str]
+    statistics: Statistics
+    rows: list[Row]
+    manifest: list[tuple[str, str]] = field(default_factory=list)  # (text_sha256, tracking_number)
+
+
+def article_label(number: str, heading: str) -> str:
+    label = _("Article %(number)s") % {"number": number}
+    return f"{label}: {heading}" if heading else label
+
+
+def _withheld(comment) -> str:
+    if comment.state == CommentState.REJECTED:
+        if comment.rejection_reason in RejectionReason.values:
+            return _("Rejected: %(reason)s.") % {"reason": RejectionReason(comment.rejection_reason).label}
+        return _("Rejected by the office.")
+    if comment.state != CommentState.PUBLISHED:
+        return _("Not yet reviewed by the office.")
+    if comment.consent == Consent.PRIVATE:
+        return _("Not published at the author's request.")
+    return ""
+
+
+def _decision_key(comment) -> str:
+    if comment.state == CommentState.REJECTED:
+        return REJECTED
+    return comment.decision if comment.decision in Decision.values else NO_ANSWER
+
+
+def _decision_labels() -> dict[str, str]:
+    labels = {value: str(label) for value, label in Decision.choices}
+    labels[REJECTED] = _("rejected at moderation")
+    labels[NO_ANSWER] = _("no answer yet")
+    return labels
+
+
+def _organisation_key(name: str):
+    return (normalize(name), name)
+
+
+def build_report(page) -> Report:
+    """Everything the report shows, in the visitor's language, from two queries on top of the page's own."""
+    original = page.original
+    # Headings as the visitor's version of the page has them (English translations, Latin corrections).
+    visitor_headings = {}
+    if page.pk != original.pk:
+        visitor_headings = {
+            a.translation_key: a.heading for a in page.articles.all().only("translation_key", "heading")
+        }
+    articles = list(original.articles.all().only("number", "heading", "sort_order", "translation_key"))
+    comments = list(
+        Comment.objects.filter(consultation=original).confirmed().select_related("article").only(*COMMENT_FIELDS)
+    )
+
+    def heading_of(article) -> str:
+        return in_current_language(visitor_headings.get(article.translation_key) or article.heading or "")
+
+    labels_by_article = {article.pk: article_label(article.number, heading_of(article)) for article in articles}
+    whole_act = _("The draft as a whole")
+    decision_labels = _decision_labels()
+    order = {article.pk: position for position, article in enumerate(articles, start=1)}
+
+    def target_of(comment) -> str:
+        if comment.article_id is None:
+            return in_current_language(comment.target_label) or whole_act
+        if comment.article_id not in labels_by_article:
+            labels_by_article[comment.article_id] = article_label(comment.article.number, heading_of(comment.article))
+        return labels_by_article[comment.article_id]
+
+    def position(comment):
+        if comment.article_id is None:
+            return (0, 0)
+        return (1, order.get(comment.article_id, len(order) + (comment.article.sort_order or 0)))
+
+    rows = []
+    organisations = set()
+    for comment in sorted(comments, key=lambda c: (position(c), c.submitted_at, c.tracking_number or "")):
+        withheld = _withheld(comment)
+        named = comment.consent == Consent.PUBLIC and comment.state == CommentState.PUBLISHED
+        organisation = " ".join(comment.organisation_name.split()) if named else ""
+        if organisation:
+            organisations.add(organisation)
+        decision = _decision_key(comment)
+        rows.append(
+            Row(
+                tracking_number=comment.tracking_number or "",
+                target=target_of(comment),
+                kind=comment.kind,
+                kind_label=str(Kind(comment.kind).label) if comment.kind in Kind.values else comment.kind,
+                organisation=organisation,
+                text_shown=not withheld,
+                proposed_wording=comment.proposed_wording if not withheld else "",
+                justification=comment.justification if not withheld else "",
+                withheld=withheld,
+                state=comment.state,
+                state_label=str(CommentState(comment.state).label),
+                decision=comment.decision,
+                decision_label=decision_labels[decision],
+                decision_reasons=in_current_language(comment.decision_reasons),
+                text_sha256=comment.text_sha256,
+            )
+        )
+
+    per_article_counts: dict[int | None, int] = {}
+    per_kind_counts = dict.fromkeys(Kind.values, 0)
+    per_decision_counts = dict.fromkeys([*Decision.values, REJECTED, NO_ANSWER], 0)
+    for comment in comments:
+        per_article_counts[comment.article_id] = per_article_counts.get(comment.article_id, 0) + 1
+        per_kind_counts[comment.kind] = per_kind_counts.get(comment.kind, 0) + 1
+        per_decision_counts[_decision_key(comment)] += 1
+    per_article = [Count("", whole_act, per_article_counts.get(None, 0))]
+    per_article += [
+        Count(article.number, labels_by_article[article.pk], per_article_counts.get(article.pk, 0))
+        for article in articles
+    ]
+    known = {article.pk for article in articles}
+    per_article += [
+        Count(comment.article.number, labels_by_article[comment.article_id], per_article_counts[comment.article_id])
+        for comment in {c.article_id: c for c in comments if c.article_id and c.article_id not in known}.values()
+    ]
+    kind_labels = dict(Kind.choices)
+    statistics = Statistics(
+        total=len(comments),
+        published=sum(1 for c in comments if c.state == CommentState.PUBLISHED),
+        rejected=sum(1 for c in comments if c.state == CommentState.REJECTED),
+        awaiting_moderation=sum(1 for c in comments if c.state == CommentState.CONFIRMED),
+        per_article=per_article,
+        per_kind=[Count(key, str(kind_labels.get(key, key)), count) for key, count in per_kind_counts.items()],
+        per_decision=[Count(key, decision_labels[key], count) for key, count in per_decision_counts.items()],
+    )
+
+    local = timezone.get_default_timezone()
+    facts = Facts(
+        title=in_current_language(page.title),
+        responsible_body=in_current_language(page.responsible_body or original.responsible_body),
+        opens_at=timezone.localtime(original.opens_at, local),
+        closes_at=timezone.localtime(original.closes_at, local),
+        report_published_at=timezone.localtime(original.report_published_at or page.report_published_at, local)
+        if (original.report_published_at or page.report_published_at)
+        else None,
+        intro=in_current_language(page.report_intro or original.report_intro),
+        comments=len(comments),
+    )
+    manifest = sorted(((c.text_sha256, c.tracking_number or "") for c in comments), key=lambda item: (item[1], item[0]))
+    return Report(
+        page=page,
+        original=original,
+        facts=facts,
+        organisations=sorted(organisations, key=_organisation_key),
+        statistics=statistics,
+        rows=rows,
+        manifest=manifest,
+    )
+
+
+# --------------------------------------------------------------------------
+# Formats
+# --------------------------------------------------------------------------
