@@ -21,6 +21,7 @@ if settings.DEBUG:
 
 # Every language is prefixed (/sr-cyrl/, /sr-latn/, /en/); "/" redirects by Accept-Language.
 urlpatterns += i18n_patterns(
+    path("", include("search.urls")),
     path("", include("documents.urls")),
     path("", include("strategies.urls")),
     path("", include("calls.urls")),

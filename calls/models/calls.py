@@ -109,6 +109,9 @@ class CallIndexPage(SitePage):
 class CallPage(SitePage):
     """A public call (јавни конкурс) for financing programmes or projects of civil society organisations."""
 
+    # What the public search sorts and groups this page by (year facet, newest first).
+    search_date_field = "opens_at"
+
     kind = models.CharField(_("kind"), max_length=20, choices=CallKind.choices, default=CallKind.PROGRAMMES)
     summary = models.TextField(
         _("summary"), max_length=2000, help_text=_("Who may apply, for what and until when, in two or three sentences.")

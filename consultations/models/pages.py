@@ -61,6 +61,9 @@ class ConsultationIndexPage(SitePage):
 class ConsultationPage(RoutablePageMixin, SitePage):
     """A draft act put to public consultation for a fixed period, article by article."""
 
+    # What the public search sorts and groups this page by (year facet, newest first).
+    search_date_field = "opens_at"
+
     summary = models.TextField(_("summary"), max_length=3000)
     responsible_body = models.CharField(_("responsible body"), max_length=250)
     opens_at = models.DateTimeField(_("opens at"))

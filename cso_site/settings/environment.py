@@ -30,37 +30,65 @@ def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+DATABASE_SEARCH = {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "serbian"}
+
+# Analysis for the engines. Text arrives already through search.normalize (Latin,
+# lower case, no diacritics); the engine adds the same Snowball Serbian stemmer that
+# PostgreSQL's "serbian" configuration uses, so both backends find the same forms.
+ENGINE_INDEX_SETTINGS = {
+    "settings": {
+        "analysis": {
+            "filter": {"serbian_stemmer": {"type": "snowball", "language": "Serbian"}},
+            "analyzer": {
+                "default": {
+                    "type": "custom",
+                    "tokenizer": "standard",
+                    "filter": ["lowercase", "asciifolding", "serbian_stemmer"],
+                },
+            },
+        },
+    }
+}
+
+
 def search_backends(search_url: str) -> dict:
-    """WAGTAILSEARCH_BACKENDS for SEARCH_URL: empty means the database's own full-text search."""
+    """WAGTAILSEARCH_BACKENDS for SEARCH_URL: empty means the database's own full-text search.
+
+    With an engine, the database backend is kept up to date beside it ("database"):
+    the search page answers from it when the engine is down.
+    """
     if not search_url:
-        return {"default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "serbian"}}
+        return {"default": dict(DATABASE_SEARCH)}
     parsed = urlparse(search_url)
     engines = {
-        "opensearch": "wagtail.search.backends.opensearch3",
-        "opensearchs": "wagtail.search.backends.opensearch3",
-        "elasticsearch": "wagtail.search.backends.elasticsearch9",
-        "elasticsearchs": "wagtail.search.backends.elasticsearch9",
+        "opensearch": "search.backends.OpenSearchBackend",
+        "opensearchs": "search.backends.OpenSearchBackend",
+        "elasticsearch": "search.backends.ElasticsearchBackend",
+        "elasticsearchs": "search.backends.ElasticsearchBackend",
     }
     if parsed.scheme not in engines:
         raise ImproperlyConfigured(
             f"SEARCH_URL must start with opensearch:// or elasticsearch://, got {parsed.scheme!r}"
         )
     scheme = "https" if parsed.scheme.endswith("s") else "http"
-    host = f"{scheme}://{parsed.hostname}:{parsed.port or 9200}"
+    hosts = parsed.netloc.rpartition("@")[2]
+    urls = [f"{scheme}://{host if ':' in host else host + ':9200'}" for host in hosts.split(",") if host]
     options = parse_qs(parsed.query)
     backend = {
         "BACKEND": engines[parsed.scheme],
-        "URLS": [host],
-        "INDEX": options.get("index", ["cso"])[0],
-        "TIMEOUT": int(options.get("timeout", ["5"])[0]),
+        "URLS": urls,
+        "INDEX_PREFIX": options.get("index", ["cso"])[0] + "_",
+        # Indexing requests (bulk rebuilds); searches have their own short timeout.
+        "TIMEOUT": int(options.get("timeout", ["10"])[0]),
+        "QUERY_TIMEOUT": float(options.get("query_timeout", ["1.0"])[0]),
         # Rebuild into a new index and swap the alias, so search keeps answering.
         "ATOMIC_REBUILD": True,
-        "OPTIONS": {},
-        "INDEX_SETTINGS": {},
+        "OPTIONS": {"max_retries": 1, "retry_on_timeout": False},
+        "INDEX_SETTINGS": ENGINE_INDEX_SETTINGS,
     }
     if parsed.username:
         backend["OPTIONS"]["http_auth"] = (unquote(parsed.username), unquote(parsed.password or ""))
-    return {"default": backend}
+    return {"default": backend, "database": dict(DATABASE_SEARCH)}
 
 
 def email_settings(email_url: str) -> dict:

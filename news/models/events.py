@@ -84,6 +84,9 @@ class EventIndexPage(SitePage):
 class EventPage(SitePage):
     """One event: when, where, what kind, the agenda, and the materials once it is over."""
 
+    # What the public search sorts and groups this page by (year facet, newest first).
+    search_date_field = "starts_at"
+
     starts_at = models.DateTimeField(_("starts at"))
     ends_at = models.DateTimeField(_("ends at"))
     place = models.CharField(

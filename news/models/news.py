@@ -64,6 +64,9 @@ class NewsPageTag(TaggedItemBase):
 class NewsPage(SitePage):
     """One news item: date, lead, text, an optional lead image, topics and related registry documents."""
 
+    # What the public search sorts and groups this page by (year facet, newest first).
+    search_date_field = "date"
+
     date = models.DateField(_("date"), default=today)
     lead = models.TextField(
         _("lead"), max_length=600, help_text=_("One or two sentences: shown in listings, feeds and search results.")

@@ -71,6 +71,9 @@ class StrategyIndexPage(SitePage):
 class StrategyPage(SitePage):
     """A strategy with its period, adoption, goals, documents and action-plan measures."""
 
+    # What the public search sorts and groups this page by (year facet, newest first).
+    search_date_field = "adoption_date"
+
     start_year = models.PositiveSmallIntegerField(_("first year"), validators=YEAR_VALIDATORS)
     end_year = models.PositiveSmallIntegerField(_("last year"), validators=YEAR_VALIDATORS)
     status = models.CharField(

@@ -10,7 +10,13 @@ import pytest
 
 from django.core.exceptions import ImproperlyConfigured
 
-from cso_site.settings.environment import cache_settings, email_settings, env_bool, search_backends
+from cso_site.settings.environment import (
+    DATABASE_SEARCH,
+    cache_settings,
+    email_settings,
+    env_bool,
+    search_backends,
+)
 
 PROJECT = Path(__file__).resolve().parents[2]
 GOOD_KEY = secrets.token_urlsafe(60)
@@ -57,14 +63,19 @@ def test_booleans_are_parsed_explicitly(monkeypatch):
 
 
 def test_search_url_selects_the_backend():
-    assert search_backends("")["default"]["BACKEND"] == "wagtail.search.backends.database"
-    engine = search_backends("opensearch://user:pw@127.0.0.1:9201?index=portal")["default"]
-    assert engine["BACKEND"] == "wagtail.search.backends.opensearch3"
+    assert search_backends("") == {"default": DATABASE_SEARCH}
+    assert DATABASE_SEARCH["SEARCH_CONFIG"] == "serbian"
+    backends = search_backends("opensearch://user:pw@127.0.0.1:9201?index=portal")
+    engine = backends["default"]
+    assert engine["BACKEND"] == "search.backends.OpenSearchBackend"
     assert engine["URLS"] == ["http://127.0.0.1:9201"]
-    assert engine["INDEX"] == "portal"
+    assert engine["INDEX_PREFIX"] == "portal_"
     assert engine["ATOMIC_REBUILD"] is True
     assert engine["OPTIONS"]["http_auth"] == ("user", "pw")
-    assert search_backends("elasticsearch://es:9200")["default"]["BACKEND"] == "wagtail.search.backends.elasticsearch9"
+    assert backends["database"] == DATABASE_SEARCH, "the database answers when the engine is down"
+    cluster = search_backends("opensearchs://a:9200,b,c:9202")["default"]
+    assert cluster["URLS"] == ["https://a:9200", "https://b:9200", "https://c:9202"]
+    assert search_backends("elasticsearch://es:9200")["default"]["BACKEND"] == "search.backends.ElasticsearchBackend"
     with pytest.raises(ImproperlyConfigured):
         search_backends("solr://x")
 

@@ -1,0 +1,255 @@
+"""One public search: what the visitor asked, run on the engine (or the database), as results.
+
+``SearchRequest.from_params`` turns any query string into a valid request (never an
+error); ``run_search`` answers it with results, facets and counts, falling back to the
+database backend when the engine is unavailable.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from django.apps import apps
+from django.conf import settings
+from django.utils.translation import get_language
+
+from wagtail.search.backends import get_search_backend
+
+from .backends import EngineUnavailableError
+from .models import SearchEntry
+from .normalize import normalize, to_latin
+from .snippets import highlight, highlight_title
+
+MAX_QUERY_LENGTH = 200
+MAX_WORDS = 12
+PER_PAGE = 10
+MAX_PAGE = 100
+SORTS = ("relevance", "newest")
+_TOKEN_RE = re.compile(r"\w+")
+
+
+def positive_int(value, limit: int = 10**9) -> int | None:
+    value = str(value or "")
+    return int(value) if value.isdigit() and len(value) < 10 and 0 < int(value) <= limit else None
+
+
+def clean_query(raw: str) -> tuple[str, bool]:
+    """The query as the visitor meant it: printable, single-spaced, cut to the limit."""
+    printable = "".join(" " if unicodedata.category(char)[0] in "CZ" else char for char in raw)
+    query = " ".join(printable.split())
+    return query[:MAX_QUERY_LENGTH].strip(), len(query) > MAX_QUERY_LENGTH
+
+
+@dataclass(frozen=True)
+class SearchRequest:
+    q: str = ""
+    kind: str = ""
+    document_type: int | None = None
+    year: int | None = None
+    sort: str = "relevance"
+    page: int = 1
+    truncated: bool = False
+
+    @classmethod
+    def from_params(cls, params) -> SearchRequest:
+        q, truncated = clean_query(str(params.get("q", ""))[: MAX_QUERY_LENGTH * 4])
+        kind = str(params.get("kind", ""))[:100]
+        sort = params.get("sort", "relevance")
+        return cls(
+            q=q,
+            truncated=truncated,
+            kind=kind if re.fullmatch(r"[a-z_]+\.[a-z_]+", kind) else "",
+            document_type=positive_int(params.get("type")),
+            year=positive_int(params.get("year"), limit=9999),
+            sort=sort if sort in SORTS else "relevance",
+            page=min(positive_int(params.get("page")) or 1, MAX_PAGE),
+        )
+
+    @property
+    def terms(self) -> str:
+        """The query for the engines: normalised words only, no operators or punctuation."""
+        return " ".join(_TOKEN_RE.findall(normalize(self.q))[:MAX_WORDS])
+
+    @property
+    def filters(self) -> dict:
+        filters = {}
+        if self.kind:
+            filters["kind"] = self.kind
+        if self.document_type:
+            filters["document_type_id"] = self.document_type
+        if self.year:
+            filters["year"] = self.year
+        return filters
+
+
+@dataclass
+class FacetOption:
+    value: str
+    label: str
+    count: int
+    selected: bool
+    url: str = ""
+
+
+@dataclass
+class Result:
+    title: str
+    url: str
+    kind: str
+    kind_label: str
+    date: object
+    snippet: str
+
+
+@dataclass
+class SearchOutcome:
+    request: SearchRequest
+    results: list[Result] = field(default_factory=list)
+    total: int = 0
+    facets: dict[str, list[FacetOption]] = field(default_factory=dict)
+    used_fallback: bool = False
+    broadened: bool = False
+
+    @property
+    def num_pages(self) -> int:
+        return min(MAX_PAGE, max(1, -(-self.total // PER_PAGE)))
+
+
+def backend_names() -> list[str]:
+    """The engine first; the database behind it when an engine is configured."""
+    names = ["default"]
+    if "database" in settings.WAGTAILSEARCH_BACKENDS:
+        names.append("database")
+    return names
+
+
+def kind_label(kind: str) -> str:
+    try:
+        return str(apps.get_model(kind)._meta.verbose_name_plural)
+    except (LookupError, ValueError):
+        return kind
+
+
+def document_type_names() -> dict[int, str]:
+    from documents.library import localized_names
+    from documents.models import DocumentType
+
+    return localized_names(DocumentType)
+
+
+def _search(backend, request: SearchRequest, queryset, operator: str):
+    if request.sort == "newest":
+        return backend.search(request.terms, queryset.order_by("-date"), operator=operator, order_by_relevance=False)
+    return backend.search(request.terms, queryset, operator=operator)
+
+
+def _facets(backend, request: SearchRequest, operator: str) -> dict[str, list[FacetOption]]:
+    everything = backend.search(request.terms, SearchEntry.objects.all(), operator=operator)
+    type_names = document_type_names()
+    kinds = everything.facet("kind")
+    types = everything.facet("document_type_id")
+    years = everything.facet("year")
+    return {
+        "kind": sorted(
+            (FacetOption(value, kind_label(value), count, value == request.kind) for value, count in kinds.items()),
+            key=lambda option: (-option.count, option.label),
+        ),
+        "type": sorted(
+            (
+                FacetOption(str(value), type_names.get(value, str(value)), count, value == request.document_type)
+                for value, count in types.items()
+                if value
+            ),
+            key=lambda option: (-option.count, option.label),
+        ),
+        "year": [
+            FacetOption(str(value), str(value), count, value == request.year)
+            for value, count in sorted(years.items(), key=lambda item: -(item[0] or 0))
+            if value
+        ],
+    }
+
+
+def to_result(entry: SearchEntry, terms: str, language: str) -> Result:
+    title = entry.titles.get(language) or next(iter(entry.titles.values()), entry.key)
+    if language == "en" and entry.text_en:
+        text = entry.text_en
+    elif language == "sr-latn":
+        text = to_latin(entry.text)
+    else:
+        text = entry.text
+    from calls.redaction import without_contacts
+
+    return Result(
+        title=highlight_title(title, terms),
+        url=entry.urls.get(language) or next(iter(entry.urls.values()), ""),
+        kind=entry.kind,
+        kind_label=kind_label(entry.kind),
+        date=entry.date,
+        snippet=highlight(without_contacts(text), terms),
+    )
+
+
+def _run(backend, request: SearchRequest) -> SearchOutcome:
+    outcome = SearchOutcome(request)
+    queryset = SearchEntry.objects.filter(**request.filters)
+    operator = "and"
+    results = _search(backend, request, queryset, operator)
+    total = results.count()
+    if not total and len(request.terms.split()) > 1:
+        # No item has every word: show the items with most of them, and say so.
+        operator = "or"
+        results = _search(backend, request, queryset, operator)
+        total = results.count()
+        outcome.broadened = bool(total)
+    outcome.total = total
+    if total:
+        start = (request.page - 1) * PER_PAGE
+        language = get_language()
+        outcome.results = [to_result(entry, request.terms, language) for entry in results[start : start + PER_PAGE]]
+    outcome.facets = _facets(backend, request, operator) if total or request.filters else {}
+    return outcome
+
+
+def run_search(request: SearchRequest) -> SearchOutcome:
+    """Answer on the configured engine; on the database if the engine does not answer."""
+    if not request.terms:
+        return SearchOutcome(request)
+    names = backend_names()
+    for position, name in enumerate(names):
+        try:
+            outcome = _run(get_search_backend(name), request)
+        except EngineUnavailableError:
+            if position == len(names) - 1:
+                raise
+            continue
+        outcome.used_fallback = position > 0
+        return outcome
+    raise AssertionError("unreachable")
+
+
+def autocomplete(q: str, limit: int = 8) -> tuple[list[dict], bool]:
+    """Titles that begin with what was typed, for the header box."""
+    terms = " ".join(_TOKEN_RE.findall(normalize(clean_query(q)[0]))[:MAX_WORDS])
+    if len(terms) < 2:
+        return [], False
+    language = get_language()
+    names = backend_names()
+    for position, name in enumerate(names):
+        try:
+            entries = list(get_search_backend(name).autocomplete(terms, SearchEntry.objects.all())[:limit])
+        except EngineUnavailableError:
+            if position == len(names) - 1:
+                raise
+            continue
+        return [
+            {
+                "title": entry.titles.get(language, ""),
+                "url": entry.urls.get(language, ""),
+                "kind": kind_label(entry.kind),
+            }
+            for entry in entries
+        ], position > 0
+    return [], False

@@ -1,0 +1,85 @@
+"""Snippets: the passage of a result's text where the visitor's words are, marked.
+
+Matching is done on normalised words, so a query typed in Latin without
+diacritics marks the Cyrillic word it found, and a light prefix rule marks the
+inflected forms that the stemmers matched ("стратегије" marks "стратегија").
+Everything is escaped; only the <mark> elements added here are HTML.
+"""
+
+from __future__ import annotations
+
+import re
+
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from .normalize import normalize
+
+WORD_RE = re.compile(r"\w+")
+MAX_SCAN = 200_000
+WINDOW_BEFORE = 80
+SNIPPET_LENGTH = 260
+
+
+def query_words(normalized_query: str) -> list[str]:
+    return [word for word in normalized_query.split() if len(word) >= 2]
+
+
+def same_word(word: str, query_word: str) -> bool:
+    """Equal, or an inflected form: a long common beginning, differing only in the ending."""
+    if word == query_word:
+        return True
+    shorter = min(len(word), len(query_word))
+    if shorter < 4 or abs(len(word) - len(query_word)) > 3:
+        return False
+    common = 0
+    for a, b in zip(word, query_word, strict=False):
+        if a != b:
+            break
+        common += 1
+    return common >= max(4, shorter - 2)
+
+
+def match_spans(text: str, words: list[str]) -> list[tuple[int, int]]:
+    spans = []
+    for match in WORD_RE.finditer(text[:MAX_SCAN]):
+        candidate = normalize(match.group())
+        if any(same_word(candidate, word) for word in words):
+            spans.append(match.span())
+    return spans
+
+
+def highlight(
+    text: str, normalized_query: str, length: int = SNIPPET_LENGTH, window: int = WINDOW_BEFORE
+) -> SafeString:
+    """An escaped excerpt of `text` around the first match, with matches in <mark>."""
+    if not text:
+        return mark_safe("")
+    words = query_words(normalized_query)
+    spans = match_spans(text, words) if words else []
+    start = max(0, spans[0][0] - window) if spans else 0
+    if start:
+        # Begin at a word boundary.
+        space = text.find(" ", start)
+        start = space + 1 if 0 <= space < spans[0][0] else start
+    end = min(len(text), start + length)
+    if end < len(text):
+        space = text.rfind(" ", start, end)
+        end = space if space > start else end
+    parts = ["…" if start else ""]
+    position = start
+    for span_start, span_end in spans:
+        if span_start < start:
+            continue
+        if span_end > end:
+            break
+        parts.append(escape(text[position:span_start]))
+        parts.append(f"<mark>{escape(text[span_start:span_end])}</mark>")
+        position = span_end
+    parts.append(escape(text[position:end]))
+    parts.append("…" if end < len(text) else "")
+    return mark_safe("".join(parts))  # noqa: S308  (every piece of text is escaped above)
+
+
+def highlight_title(title: str, normalized_query: str) -> SafeString:
+    return highlight(title, normalized_query, length=len(title) + 1, window=len(title))

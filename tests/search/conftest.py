@@ -1,0 +1,132 @@
+"""The search suites run on every backend: the database, and a real OpenSearch node.
+
+`make test` starts the node (scripts/services.sh) and sets TEST_SEARCH_URL. Where Java
+or Maven is missing (a laptop), the OpenSearch half is skipped with that reason; where
+they exist (CI: TEST_OPENSEARCH_REQUIRED=1) a missing node is a failure, not a skip.
+"""
+
+import os
+import uuid
+from datetime import date
+
+import pytest
+
+from django.core.files.base import ContentFile
+from django.test import TestCase
+
+from wagtail.search.backends import get_search_backend
+
+from cso_site.settings.environment import search_backends
+from documents import demo_files
+from home.models import StandardPage
+from search.models import SearchEntry
+from tests.documents.factories import DocumentTypeFactory, RegistryDocumentFactory
+from tests.factories import publish
+
+SKIP_REASON = (
+    "OpenSearch not running: TEST_SEARCH_URL is unset. `make test` starts a node from Maven "
+    "artifacts when `java` and `mvn` are installed (see README, Search)."
+)
+
+
+def opensearch_url() -> str:
+    url = os.environ.get("TEST_SEARCH_URL", "")
+    if not url:
+        if os.environ.get("TEST_OPENSEARCH_REQUIRED") == "1":
+            pytest.fail("Java and Maven are here, so OpenSearch should run, but TEST_SEARCH_URL is unset")
+        pytest.skip(SKIP_REASON)
+    return url
+
+
+class Engine:
+    """The backend under test, and how to make what was saved searchable on it."""
+
+    def __init__(self, name: str):
+        self.name = name
+
+    @property
+    def backend(self):
+        return get_search_backend("default")
+
+    def index_entries(self):
+        """Rebuild the entries' index (on OpenSearch: with the Serbian analysis) and refresh."""
+        index = self.backend.get_index_for_model(SearchEntry)
+        index.reset()
+        index.add_model(SearchEntry)
+        entries = list(SearchEntry.objects.all())
+        if entries:
+            index.add_items(SearchEntry, entries)
+        index.refresh()
+
+
+@pytest.fixture(params=["database", "opensearch"])
+def engine(request, settings):
+    if request.param == "database":
+        yield Engine("database")
+        return
+    url = opensearch_url()
+    prefix = f"test{uuid.uuid4().hex[:10]}"
+    settings.WAGTAILSEARCH_BACKENDS = search_backends(f"{url}?index={prefix}")
+    engine = Engine("opensearch")
+    # Entries saved while building content go to the index as they are saved; build it
+    # with the right analysis first, so nothing lands in an index with default mappings.
+    engine.index_entries()
+    yield engine
+    engine.backend.es.indices.delete(index=f"{prefix}_*", ignore_unavailable=True)
+
+
+def page(parent, title, intro="", body_text="", year=None, **extra):
+    body = [("paragraph", f"<p>{body_text}</p>")] if body_text else []
+    child = StandardPage(title=title, intro=intro, body=body, **extra)
+    parent.add_child(instance=child)
+    publish(child)
+    if year:
+        StandardPage.objects.filter(pk=child.pk).update(first_published_at=f"{year}-06-01T12:00:00Z")
+        from search.entries import sync_page
+
+        sync_page(child.translation_key)
+    return child
+
+
+def pdf_document(title, paragraphs, **extra):
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        document = RegistryDocumentFactory(
+            title=title,
+            file=ContentFile(demo_files.pdf_document(title, paragraphs), name="file.pdf"),
+            **extra,
+        )
+    document.refresh_from_db()
+    return document
+
+
+@pytest.fixture
+def archive(home_page, engine):
+    """A small archive with the cases the issue names, indexed on the backend under test."""
+    strategy_type = DocumentTypeFactory(name="Стратегија")
+    report_type = DocumentTypeFactory(name="Извештај")
+    content = {
+        "law_page": page(home_page, "Закон о удружењима", intro="Закон уређује оснивање и рад удружења.", year=2021),
+        "society_page": page(
+            home_page, "Цивилно друштво у Новом Саду", intro="Подршка за цивилно друштво и грађане.", year=2024
+        ),
+        "strategy_page": page(
+            home_page, "Развојни документ", body_text="Ова стратегија описује циљеве до 2030. године.", year=2023
+        ),
+        "unrelated_page": page(home_page, "Радно време", intro="Канцеларија ради од 8 до 16 часова.", year=2025),
+        "pdf": pdf_document(
+            "Извештај о раду за 2019. годину",
+            ["У извештају се помиње волонтерски кварцитни програм.", "Закон о волонтирању се примењује."],
+            document_type=report_type,
+            date_adopted=date(2020, 3, 1),
+        ),
+        "strategy_document": pdf_document(
+            "Стратегија развоја цивилног друштва",
+            ["Стратегија за стварање подстицајног окружења."],
+            document_type=strategy_type,
+            date_adopted=date(2022, 5, 1),
+        ),
+        "strategy_type": strategy_type,
+        "report_type": report_type,
+    }
+    engine.index_entries()
+    return content
