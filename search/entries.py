@@ -20,6 +20,7 @@ from wagtail.search import index
 
 from .models import MAX_DISPLAY_TEXT, MAX_SEARCH_TEXT, SearchEntry, SearchWord
 from .normalize import normalize, to_latin
+from .stemming import with_stem_exceptions
 
 LANGUAGES = ("sr-cyrl", "sr-latn", "en")
 DOCUMENT_KIND = "documents.registrydocument"
@@ -187,7 +188,8 @@ def sync_document(pk: int) -> SearchEntry | None:
 def _save(key: str, **values) -> SearchEntry:
     values["text"] = values["text"][:MAX_DISPLAY_TEXT]
     values["text_en"] = values["text_en"][:MAX_DISPLAY_TEXT]
-    values["search_text"] = values["search_text"][:MAX_SEARCH_TEXT]
+    values["search_title"] = with_stem_exceptions(values["search_title"])
+    values["search_text"] = with_stem_exceptions(values["search_text"][:MAX_SEARCH_TEXT])
     entry, _ = SearchEntry.objects.update_or_create(key=key, defaults=values)
     remember_words(values["search_title"] + " " + values["search_text"])
     return entry

@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 
 from django.apps import apps
 from django.conf import settings
-from django.utils.translation import get_language
+from django.utils.text import capfirst
+from django.utils.translation import get_language, gettext
 
 from wagtail.search.backends import get_search_backend
 
@@ -21,6 +22,7 @@ from .backends import EngineUnavailableError
 from .models import SearchEntry
 from .normalize import normalize, to_latin
 from .snippets import highlight, highlight_title
+from .stemming import with_stem_exceptions
 
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 12
@@ -70,7 +72,7 @@ class SearchRequest:
     @property
     def terms(self) -> str:
         """The query for the engines: normalised words only, no operators or punctuation."""
-        return " ".join(_TOKEN_RE.findall(normalize(self.q))[:MAX_WORDS])
+        return with_stem_exceptions(" ".join(_TOKEN_RE.findall(normalize(self.q))[:MAX_WORDS]))
 
     @property
     def filters(self) -> dict:
@@ -125,9 +127,16 @@ def backend_names() -> list[str]:
     return names
 
 
+# Listing pages (news, calls, the registry...) are found as one group: their model
+# names ("strategy indexes") mean nothing to a visitor.
+OVERVIEW_KINDS_SUFFIX = ("indexpage", "librarypage")
+
+
 def kind_label(kind: str) -> str:
+    if kind.endswith(OVERVIEW_KINDS_SUFFIX):
+        return gettext("Overview pages")
     try:
-        return str(apps.get_model(kind)._meta.verbose_name_plural)
+        return capfirst(str(apps.get_model(kind)._meta.verbose_name_plural))
     except (LookupError, ValueError):
         return kind
 
@@ -232,7 +241,7 @@ def run_search(request: SearchRequest) -> SearchOutcome:
 
 def autocomplete(q: str, limit: int = 8) -> tuple[list[dict], bool]:
     """Titles that begin with what was typed, for the header box."""
-    terms = " ".join(_TOKEN_RE.findall(normalize(clean_query(q)[0]))[:MAX_WORDS])
+    terms = with_stem_exceptions(" ".join(_TOKEN_RE.findall(normalize(clean_query(q)[0]))[:MAX_WORDS]))
     if len(terms) < 2:
         return [], False
     language = get_language()

@@ -109,5 +109,5 @@ def test_autocomplete_suggests_titles_as_typed(archive):
 
 
 @pytest.mark.parametrize("query", ["", "   ", "\x00", "***", "—"])
-def test_an_empty_query_is_no_search(archive, query):
+def test_an_empty_query_is_no_search(home_page, engine, query):
     assert search(q=query).total == 0

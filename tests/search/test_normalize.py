@@ -443,3 +443,10 @@ def test_latin_slug_default_max_length_is_255():
 def test_latin_slug_rejects_non_positive_max_length():
     with pytest.raises(ValueError):
         latin_slug("Закон", max_length=0)
+
+
+def test_stem_exceptions_give_every_form_of_a_word_one_stem():
+    from search.stemming import with_stem_exceptions
+
+    assert with_stem_exceptions("izvestaj o rezultatima i rezultat") == "izvestaja o rezultatima i rezultata"
+    assert with_stem_exceptions("izvestajna polaznicima") == "izvestajna polaznicima", "whole words only"
