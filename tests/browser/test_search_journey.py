@@ -10,8 +10,6 @@ import re
 from dataclasses import dataclass
 from urllib.parse import parse_qs, urlparse
 
-import pytest
-
 HTML_LANG = {"sr-cyrl": "sr-Cyrl", "sr-latn": "sr-Latn", "en": "en"}
 
 
@@ -86,10 +84,17 @@ def choose_a_suggestion(page, server, journey):
     return box, target
 
 
-@pytest.mark.parametrize("journey", JOURNEYS, ids=[journey.prefix for journey in JOURNEYS])
 def test_visitor_searches_from_the_header_narrows_by_a_facet_and_opens_a_result(
-    browser_page, demo_server, assert_accessible, journey
+    browser_page, demo_server, assert_accessible
 ):
+    # One demo build for the three languages: building it is most of this test's time.
+    for journey in JOURNEYS:
+        search_in_one_language(browser_page, demo_server, assert_accessible, journey)
+    # The no-results page, in each language, on the same demo site.
+    misspellings_find_nothing_and_did_you_mean_leads_to_results(browser_page, demo_server, assert_accessible)
+
+
+def search_in_one_language(browser_page, demo_server, assert_accessible, journey):
     page = browser_page
     prefix = journey.prefix
     page.goto(f"{demo_server}/{prefix}/")
@@ -145,7 +150,7 @@ def test_visitor_searches_from_the_header_narrows_by_a_facet_and_opens_a_result(
 MISSPELLINGS = [("en", "strategja"), ("sr-latn", "volontirzam"), ("sr-cyrl", "стратегја")]
 
 
-def test_a_misspelling_finds_nothing_and_did_you_mean_leads_to_results(browser_page, demo_server, assert_accessible):
+def misspellings_find_nothing_and_did_you_mean_leads_to_results(browser_page, demo_server, assert_accessible):
     page = browser_page
     for prefix, misspelling in MISSPELLINGS:
         page.goto(f"{demo_server}/{prefix}/")
