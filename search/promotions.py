@@ -11,6 +11,8 @@ from django.utils.translation import get_language
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Locale
 
+from home.i18n import in_current_language
+
 from .normalize import normalize
 
 
@@ -30,13 +32,15 @@ def promoted_for(terms: str) -> list[dict]:
             page = translated if translated is not None and translated.live else page
             if not page.live:
                 continue
-            picks.append({"title": page.title, "url": page.get_url(), "description": promotion.description})
+            # Editors write the description once, in Cyrillic; Latin readers get it transliterated.
+            description = in_current_language(promotion.description)
+            picks.append({"title": page.title, "url": page.get_url(), "description": description})
         elif getattr(promotion, "external_link_url", ""):
             picks.append(
                 {
                     "title": promotion.external_link_text or promotion.external_link_url,
                     "url": promotion.external_link_url,
-                    "description": promotion.description,
+                    "description": in_current_language(promotion.description),
                 }
             )
     return picks

@@ -190,4 +190,7 @@ def build_demo_site(stdout=None, with_sections: bool = True) -> HomePage:
     build_demo_strategies(home, locales)
     build_demo_calls(home, locales)
     build_demo_news(home, locales)  # last: its events link the open consultation and call
+    from search.demo import build_demo_promotions
+
+    build_demo_promotions()
     return home

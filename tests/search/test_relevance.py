@@ -44,14 +44,25 @@ def assert_recall(report) -> None:
     assert report.overall.recall >= MIN_RECALL, f"{report.label}\n{table}\nmissed:\n{misses}"
 
 
+def assert_demo_promotes_the_calls_page(client):
+    """The demo's promoted result: the calls page, first, for "konkurs" in any script."""
+    html = client.get("/sr-latn/search/", {"q": "konkurs"}).content.decode()
+    start = html.index('class="search-promotions"')
+    promoted = html[start : html.index("</section>", start)]
+
+    assert 'href="/sr-latn/' in promoted and "Javni konkursi" in promoted
+    assert "Svi javni konkursi Grada" in promoted
+
+
 # Autocommit, as in production: search entries are written after each commit.
 @pytest.mark.django_db(transaction=True)
-def test_judged_queries_find_what_is_expected_on_postgresql_and_opensearch(transactional_db, settings):
+def test_judged_queries_find_what_is_expected_on_postgresql_and_opensearch(transactional_db, settings, client):
     # One demo build for both backends: building it is most of this test's time.
     build_demo_site()
     database = Engine("database")
     database.index_entries()
     assert_recall(evaluate("default"))
+    assert_demo_promotes_the_calls_page(client)
 
     url = opensearch_url()  # skips here, with its reason, when no node runs
     backends = search_backends(f"{url}?index={RUN_PREFIX}")
