@@ -10,16 +10,16 @@ ARGS ?=
 
 export VENV
 
-.PHONY: help run test lint format services-start services-stop services-status messages clean
+.PHONY: help run test lint format services-start services-stop services-status opensearch-cluster messages clean
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z0-9_-]+:.*## ' $(MAKEFILE_LIST) | \
-		awk 'BEGIN {FS = ":.*## "}; {printf "  %-16s %s\n", $$1, $$2}'
+		awk 'BEGIN {FS = ":.*## "}; {printf "  %-20s %s\n", $$1, $$2}'
 
 run: ## Set up .venv, migrate, load demo content, serve on http://127.0.0.1:8000/ (PORT=...)
 	scripts/run.sh
 
-test: ## Lint, Django checks and pytest against private PostgreSQL + S3 (ARGS="..." for pytest)
+test: ## Lint, Django checks and pytest against private PostgreSQL + S3 + OpenSearch (ARGS="..." for pytest)
 	scripts/test.sh $(ARGS)
 
 lint: | $(RUFF) ## ruff check + ruff format --check
@@ -30,7 +30,7 @@ format: | $(RUFF) ## ruff format + ruff check --fix
 	$(RUFF) format .
 	$(RUFF) check --fix .
 
-services-start: | $(RUFF) ## Start the test PostgreSQL (127.0.0.1:54329) and moto S3 (127.0.0.1:59000)
+services-start: | $(RUFF) ## Start the test PostgreSQL (127.0.0.1:54329), moto S3 (:59000) and OpenSearch (:59200, needs a JDK + Maven)
 	scripts/services.sh start
 
 services-stop: ## Stop the test services
@@ -38,6 +38,9 @@ services-stop: ## Stop the test services
 
 services-status: ## Show whether the test services run
 	scripts/services.sh status
+
+opensearch-cluster: ## Demo: 3-node OpenSearch cluster on 127.0.0.1:59210-59212, index + search through each node, stop
+	scripts/services.sh opensearch-cluster
 
 messages: | $(PYTHON) ## Extract UI strings (needs gettext), regenerate sr_Latn from sr_Cyrl, compile .mo
 	$(PYTHON) manage.py makemessages -l sr_Cyrl -l en --ignore=.venv --ignore=.services --ignore=static --ignore=tests

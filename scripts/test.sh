@@ -2,7 +2,10 @@
 # Everything `make test` (and CI, via .ci/run) does, from a fresh clone:
 #   1. Debian packages chromium + postgresql, only when missing
 #   2. .venv with requirements-dev.txt (reinstalled only when it changed)
-#   3. private PostgreSQL + moto S3 (scripts/services.sh), always stopped on exit
+#   3. private PostgreSQL + moto S3 + OpenSearch (scripts/services.sh), always
+#      stopped on exit. OpenSearch needs a JDK and Maven: without them (or with
+#      TEST_OPENSEARCH=0) TEST_SEARCH_URL stays unset and its tests skip; with
+#      them TEST_OPENSEARCH_REQUIRED=1, so those tests fail if it did not come up
 #   4. ruff check, ruff format --check, manage.py check,
 #      makemigrations --check, pytest (extra arguments go to pytest)
 # Every step runs even when an earlier one fails; the exit status is non-zero
@@ -20,6 +23,7 @@ STAMP="$VENV/.requirements-dev.stamp"
 
 export TEST_PG_PORT="${TEST_PG_PORT:-54329}"
 export TEST_S3_PORT="${TEST_S3_PORT:-59000}"
+export TEST_OPENSEARCH_PORT="${TEST_OPENSEARCH_PORT:-59200}"
 
 say() { printf '\n==> %s\n' "$*"; }
 die() {
@@ -115,6 +119,19 @@ export PATH="$VENV/bin:$PATH"
 export DJANGO_SETTINGS_MODULE=cso_site.settings.test
 export DATABASE_URL="postgres://cso@127.0.0.1:$TEST_PG_PORT/cso"
 export TEST_S3_ENDPOINT_URL="http://127.0.0.1:$TEST_S3_PORT"
+# OpenSearch: TEST_SEARCH_URL only when the node answers (a URL set by the
+# caller is kept); TEST_OPENSEARCH_REQUIRED=1 when it could run here (JDK and
+# Maven present, TEST_OPENSEARCH not 0), so the search tests fail rather than
+# skip if it should have come up but did not.
+if "$ROOT/scripts/services.sh" opensearch-check >/dev/null 2>&1; then
+    export TEST_OPENSEARCH_REQUIRED=1
+fi
+if [ -z "${TEST_SEARCH_URL:-}" ] &&
+    python -c 'import sys, urllib.request; urllib.request.urlopen(sys.argv[1], timeout=10)' \
+        "http://127.0.0.1:$TEST_OPENSEARCH_PORT/_cluster/health?wait_for_status=yellow&timeout=5s" 2>/dev/null; then
+    export TEST_SEARCH_URL="opensearch://127.0.0.1:$TEST_OPENSEARCH_PORT"
+fi
+echo "search tests: TEST_SEARCH_URL=${TEST_SEARCH_URL:-(unset, they skip)} TEST_OPENSEARCH_REQUIRED=${TEST_OPENSEARCH_REQUIRED:-0}"
 # For browser tests: the Debian chromium, not a Playwright download.
 export CHROMIUM_EXECUTABLE="${CHROMIUM_EXECUTABLE:-/usr/bin/chromium}"
 
