@@ -26,7 +26,8 @@ LANGUAGES = ("sr-cyrl", "sr-latn", "en")
 DOCUMENT_KIND = "documents.registrydocument"
 # Page types that are only a way in, not something to find.
 SKIPPED_KINDS = {"home.homepage"}
-_WORD_RE = re.compile(r"[a-z0-9]{4,40}")
+_WORD_RE = re.compile(r"[a-z]{4,40}")
+_DISPLAY_WORD_RE = re.compile(r"[^\W\d_]{4,40}")
 _SPACES_RE = re.compile(r"\s+")
 
 
@@ -191,15 +192,26 @@ def _save(key: str, **values) -> SearchEntry:
     values["search_title"] = with_stem_exceptions(values["search_title"])
     values["search_text"] = with_stem_exceptions(values["search_text"][:MAX_SEARCH_TEXT])
     entry, _ = SearchEntry.objects.update_or_create(key=key, defaults=values)
-    remember_words(values["search_title"] + " " + values["search_text"])
+    remember_words(*values["titles"].values(), values["text"], values["text_en"])
     return entry
 
 
-def remember_words(normalized_text: str) -> None:
-    """Add the text's words to the vocabulary that spelling suggestions come from."""
-    words = set(_WORD_RE.findall(normalized_text))
-    if words:
-        SearchWord.objects.bulk_create([SearchWord(word=word) for word in words], ignore_conflicts=True)
+def remember_words(*texts: str) -> None:
+    """Add the texts' words to the vocabulary that spelling suggestions come from.
+
+    Each word is kept under its normalised key with the form the content writes it in.
+    """
+    forms: dict[str, str] = {}
+    for text in texts:
+        for match in _DISPLAY_WORD_RE.finditer(text[:MAX_DISPLAY_TEXT]):
+            form = match.group()
+            key = normalize(form)
+            if _WORD_RE.fullmatch(key):
+                forms.setdefault(key, form.lower())
+    if forms:
+        SearchWord.objects.bulk_create(
+            [SearchWord(word=key, form=form[:40]) for key, form in forms.items()], ignore_conflicts=True
+        )
 
 
 def rebuild_all(stdout=None) -> dict[str, int]:

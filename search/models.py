@@ -61,6 +61,8 @@ class SearchWord(models.Model):
     """The indexed vocabulary (normalised words), for "did you mean" suggestions."""
 
     word = models.CharField(max_length=40, primary_key=True)
+    # The word as the content writes it (e.g. "стратегија"), to suggest in the reader's script.
+    form = models.CharField(max_length=40, blank=True)
 
     class Meta:
         verbose_name = _("indexed word")

@@ -66,7 +66,7 @@ def test_a_long_query_is_cut_with_a_notice(client, site):
 def test_no_results_page_suggests_a_spelling_and_records_the_query(client, site):
     html = get(client, q="konkurz").content.decode()
 
-    assert "?q=konkurs" in html, "the indexed vocabulary has 'konkurs'"
+    assert "?q=%D0%BA%D0%BE%D0%BD%D0%BA%D1%83%D1%80%D1%81" in html, "the vocabulary has конкурс, suggested in Cyrillic"
     assert UnansweredQuery.objects.get(query="konkurz").hits == 1
     get(client, q="КОНКУРЗ")
     assert UnansweredQuery.objects.get(query="konkurz").hits == 2
@@ -141,3 +141,9 @@ def test_no_input_breaks_the_page(client, site, q, page_number):
 
     assert response.status_code == 200
     assert client.get("/sr-latn/search/suggest/", {"q": q}).status_code == 200
+
+
+def test_did_you_mean_is_written_in_the_readers_script(client, site):
+    latin = client.get("/sr-latn/search/", {"q": "konkurz"}).content.decode()
+
+    assert "?q=konkurs" in latin and ">konkurs</a>" in latin
