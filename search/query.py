@@ -7,16 +7,20 @@ database backend when the engine is unavailable.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
 
 from django.apps import apps
 from django.conf import settings
+from django.core.cache import cache
 from django.utils.text import capfirst
 from django.utils.translation import get_language, gettext
 
 from wagtail.search.backends import get_search_backend
+
+from home.content_cache import content_version
 
 from .backends import EngineUnavailableError
 from .models import SearchEntry
@@ -28,6 +32,7 @@ MAX_QUERY_LENGTH = 200
 MAX_WORDS = 12
 PER_PAGE = 10
 MAX_PAGE = 100
+RESULTS_CACHE_SECONDS = 300
 SORTS = ("relevance", "newest")
 _TOKEN_RE = re.compile(r"\w+")
 
@@ -237,6 +242,24 @@ def run_search(request: SearchRequest) -> SearchOutcome:
         outcome.used_fallback = position > 0
         return outcome
     raise AssertionError("unreachable")
+
+
+def cached_search(request: SearchRequest) -> SearchOutcome:
+    """`run_search`, remembered for a few minutes until the content changes.
+
+    Publishing (and every search entry update) bumps the content version in the key, so a
+    cached answer never outlives the change that would alter it. Answers from the fallback
+    are not kept: the engine may be back on the next request.
+    """
+    engine = settings.WAGTAILSEARCH_BACKENDS["default"]
+    fingerprint = hashlib.sha256(repr((request, get_language(), engine.get("URLS"))).encode()).hexdigest()[:32]
+    key = f"search:{fingerprint}:v{content_version()}"
+    outcome = cache.get(key)
+    if outcome is None:
+        outcome = run_search(request)
+        if not outcome.used_fallback:
+            cache.set(key, outcome, RESULTS_CACHE_SECONDS)
+    return outcome
 
 
 def autocomplete(q: str, limit: int = 8) -> tuple[list[dict], bool]:

@@ -11,6 +11,7 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from documents.models import RegistryDocument
+from home.content_cache import bump_content_version
 
 from .entries import sync_document, sync_page
 
@@ -22,6 +23,8 @@ def _sync_later(function, argument):
         try:
             with transaction.atomic():
                 function(argument)
+            # Cached search answers carry the content version: they follow the entry.
+            bump_content_version()
         except Exception:
             logger.exception("Could not update the search entry for %s(%r)", function.__name__, argument)
 

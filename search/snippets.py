@@ -40,13 +40,23 @@ def same_word(word: str, query_word: str) -> bool:
     return common >= max(4, shorter - 2)
 
 
-def match_spans(text: str, words: list[str]) -> list[tuple[int, int]]:
-    spans = []
-    for match in WORD_RE.finditer(text[:MAX_SCAN]):
-        candidate = normalize(match.group())
-        if any(same_word(candidate, word) for word in words):
+def match_spans(text: str, words: list[str], length: int, window: int) -> tuple[list[tuple[int, int]], int]:
+    """The matches inside the excerpt that begins `window` characters before the first one.
+
+    Words are normalised one by one, and only as far as the excerpt reaches: a match on
+    the first page of a long file costs nothing for the rest of it.
+    """
+    spans: list[tuple[int, int]] = []
+    start = end = None
+    for match in WORD_RE.finditer(text, 0, MAX_SCAN):
+        if end is not None and match.end() > end:
+            break
+        if any(same_word(normalize(match.group()), word) for word in words):
+            if start is None:
+                start = max(0, match.start() - window)
+                end = start + length
             spans.append(match.span())
-    return spans
+    return spans, start or 0
 
 
 def highlight(
@@ -56,8 +66,7 @@ def highlight(
     if not text:
         return mark_safe("")
     words = query_words(normalized_query)
-    spans = match_spans(text, words) if words else []
-    start = max(0, spans[0][0] - window) if spans else 0
+    spans, start = match_spans(text, words, length, window) if words else ([], 0)
     if start:
         # Begin at a word boundary.
         space = text.find(" ", start)

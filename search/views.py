@@ -7,7 +7,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
 from .promotions import promoted_for
-from .query import MAX_PAGE, MAX_QUERY_LENGTH, PER_PAGE, SearchRequest, autocomplete, run_search
+from .query import MAX_PAGE, MAX_QUERY_LENGTH, PER_PAGE, SearchRequest, autocomplete, cached_search
 from .suggestions import did_you_mean
 from .unanswered import record_unanswered
 
@@ -30,7 +30,7 @@ def link_facets(request, facets) -> None:
 @require_GET
 def search_page(request):
     search_request = SearchRequest.from_params(request.GET)
-    outcome = run_search(search_request)
+    outcome = cached_search(search_request)
     terms = search_request.terms
     link_facets(request, outcome.facets)
     found_nothing = bool(terms) and not outcome.total

@@ -147,3 +147,15 @@ def test_did_you_mean_is_written_in_the_readers_script(client, site):
     latin = client.get("/sr-latn/search/", {"q": "konkurz"}).content.decode()
 
     assert "?q=konkurs" in latin and ">konkurs</a>" in latin
+
+
+def test_answers_are_cached_until_the_content_changes(client, site, home_page):
+    get(client, q="konkurs")
+    with CaptureQueriesContext(connection) as again:
+        get(client, q="konkurs")
+
+    assert not [query for query in again if "indexentry" in query["sql"] or "searchentry" in query["sql"]]
+
+    page(home_page, "Нови конкурс", intro="Још један конкурс.")
+
+    assert "Нови <mark>конкурс</mark>" in get(client, q="konkurs").content.decode()
