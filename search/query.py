@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 
 from django.apps import apps
@@ -22,6 +23,7 @@ from wagtail.search.backends import get_search_backend
 
 from home.content_cache import content_version
 
+from . import postgres
 from .backends import EngineUnavailableError
 from .models import SearchEntry
 from .normalize import normalize, to_latin
@@ -118,6 +120,8 @@ class SearchOutcome:
     facets: dict[str, list[FacetOption]] = field(default_factory=dict)
     used_fallback: bool = False
     broadened: bool = False
+    # So many matches that they are shown newest first rather than ranked (PostgreSQL).
+    newest_first_because_many: bool = False
 
     @property
     def num_pages(self) -> int:
@@ -153,34 +157,78 @@ def document_type_names() -> dict[int, str]:
     return localized_names(DocumentType)
 
 
-def _search(backend, request: SearchRequest, queryset, operator: str):
-    if request.sort == "newest":
-        return backend.search(request.terms, queryset.order_by("-date"), operator=operator, order_by_relevance=False)
-    return backend.search(request.terms, queryset, operator=operator)
+class ModelsearchSearch:
+    """One request on a modelsearch backend: an engine, or a database other than PostgreSQL."""
+
+    def __init__(self, backend, request: SearchRequest):
+        self.backend, self.request = backend, request
+        self._results = {}
+
+    def results(self, operator: str):
+        if operator not in self._results:
+            queryset = SearchEntry.objects.filter(**self.request.filters)
+            if self.request.sort == "newest":
+                self._results[operator] = self.backend.search(
+                    self.request.terms, queryset.order_by("-date"), operator=operator, order_by_relevance=False
+                )
+            else:
+                self._results[operator] = self.backend.search(self.request.terms, queryset, operator=operator)
+        return self._results[operator]
+
+    def count(self, operator: str) -> int:
+        return self.results(operator).count()
+
+    def page(self, operator: str, total: int, start: int, stop: int) -> list[SearchEntry]:
+        return list(self.results(operator)[start:stop])
+
+    def facet_counts(self, operator: str) -> dict[str, dict]:
+        everything = self.backend.search(self.request.terms, SearchEntry.objects.all(), operator=operator)
+        return {name: everything.facet(name) for name in ("kind", "document_type_id", "year")}
+
+    def session(self):
+        return nullcontext()
 
 
-def _facets(backend, request: SearchRequest, operator: str) -> dict[str, list[FacetOption]]:
-    everything = backend.search(request.terms, SearchEntry.objects.all(), operator=operator)
+class PostgresSearch:
+    """The same, on PostgreSQL: straight SQL on the entries' vectors (search/postgres.py)."""
+
+    def __init__(self, backend, request: SearchRequest):
+        self.request = request
+
+    def count(self, operator: str) -> int:
+        return postgres.count(self.request, operator)
+
+    def page(self, operator: str, total: int, start: int, stop: int) -> list[SearchEntry]:
+        return postgres.page(self.request, operator, total, start, stop)
+
+    def facet_counts(self, operator: str) -> dict[str, dict]:
+        return postgres.facets(self.request, operator)
+
+    def session(self):
+        return postgres.index_session()
+
+
+def facet_options(request: SearchRequest, counts: dict[str, dict]) -> dict[str, list[FacetOption]]:
     type_names = document_type_names()
-    kinds = everything.facet("kind")
-    types = everything.facet("document_type_id")
-    years = everything.facet("year")
     return {
         "kind": sorted(
-            (FacetOption(value, kind_label(value), count, value == request.kind) for value, count in kinds.items()),
+            (
+                FacetOption(value, kind_label(value), count, value == request.kind)
+                for value, count in counts["kind"].items()
+            ),
             key=lambda option: (-option.count, option.label),
         ),
         "type": sorted(
             (
                 FacetOption(str(value), type_names.get(value, str(value)), count, value == request.document_type)
-                for value, count in types.items()
+                for value, count in counts["document_type_id"].items()
                 if value
             ),
             key=lambda option: (-option.count, option.label),
         ),
         "year": [
             FacetOption(str(value), str(value), count, value == request.year)
-            for value, count in sorted(years.items(), key=lambda item: -(item[0] or 0))
+            for value, count in sorted(counts["year"].items(), key=lambda item: -(item[0] or 0))
             if value
         ],
     }
@@ -207,23 +255,30 @@ def to_result(entry: SearchEntry, terms: str, language: str) -> Result:
 
 
 def _run(backend, request: SearchRequest) -> SearchOutcome:
+    search = (PostgresSearch if postgres.is_available(backend) else ModelsearchSearch)(backend, request)
+    with search.session():
+        return _answer(search, request)
+
+
+def _answer(search, request: SearchRequest) -> SearchOutcome:
     outcome = SearchOutcome(request)
-    queryset = SearchEntry.objects.filter(**request.filters)
     operator = "and"
-    results = _search(backend, request, queryset, operator)
-    total = results.count()
+    total = search.count(operator)
     if not total and len(request.terms.split()) > 1:
         # No item has every word: show the items with most of them, and say so.
         operator = "or"
-        results = _search(backend, request, queryset, operator)
-        total = results.count()
+        total = search.count(operator)
         outcome.broadened = bool(total)
     outcome.total = total
     if total:
         start = (request.page - 1) * PER_PAGE
         language = get_language()
-        outcome.results = [to_result(entry, request.terms, language) for entry in results[start : start + PER_PAGE]]
-    outcome.facets = _facets(backend, request, operator) if total or request.filters else {}
+        entries = search.page(operator, total, start, start + PER_PAGE)
+        if isinstance(search, PostgresSearch) and request.sort == "relevance":
+            outcome.newest_first_because_many = not postgres.ranks_by_relevance(request, total)
+        outcome.results = [to_result(entry, request.terms, language) for entry in entries]
+    if total or request.filters:
+        outcome.facets = facet_options(request, search.facet_counts(operator))
     return outcome
 
 

@@ -159,3 +159,21 @@ def test_answers_are_cached_until_the_content_changes(client, site, home_page):
     page(home_page, "Нови конкурс", intro="Још један конкурс.")
 
     assert "Нови <mark>конкурс</mark>" in get(client, q="konkurs").content.decode()
+
+
+def test_postgresql_answers_from_the_entries_own_index(client, site):
+    with CaptureQueriesContext(connection) as queries:
+        get(client, q="konkurs")
+    searches = [query["sql"] for query in queries if "search_vector @@" in query["sql"]]
+
+    assert len(searches) == 3, "count, one page, the three facets in one query"
+    assert not [query for query in queries if "wagtailsearch_indexentry" in query["sql"]]
+
+
+def test_too_many_matches_to_rank_are_listed_newest_first_with_a_notice(client, site, monkeypatch):
+    monkeypatch.setattr("search.postgres.RANK_LIMIT", 1)
+
+    html = get(client, language="en", q="konkurs").content.decode()
+
+    assert "listed newest first" in html
+    assert "2 results" in html
