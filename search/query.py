@@ -21,6 +21,7 @@ from django.utils.translation import get_language, gettext
 
 from wagtail.search.backends import get_search_backend
 
+from calls.redaction import without_contacts
 from home.content_cache import content_version
 
 from . import postgres
@@ -51,6 +52,11 @@ def clean_query(raw: str) -> tuple[str, bool]:
     return query[:MAX_QUERY_LENGTH].strip(), len(query) > MAX_QUERY_LENGTH
 
 
+def search_terms(text: str) -> str:
+    """Normalised words only, no operators or punctuation: all that reaches an engine."""
+    return with_stem_exceptions(" ".join(_TOKEN_RE.findall(normalize(text))[:MAX_WORDS]))
+
+
 @dataclass(frozen=True)
 class SearchRequest:
     q: str = ""
@@ -79,7 +85,7 @@ class SearchRequest:
     @property
     def terms(self) -> str:
         """The query for the engines: normalised words only, no operators or punctuation."""
-        return with_stem_exceptions(" ".join(_TOKEN_RE.findall(normalize(self.q))[:MAX_WORDS]))
+        return search_terms(self.q)
 
     @property
     def filters(self) -> dict:
@@ -242,8 +248,6 @@ def to_result(entry: SearchEntry, terms: str, language: str) -> Result:
         text = to_latin(entry.text)
     else:
         text = entry.text
-    from calls.redaction import without_contacts
-
     return Result(
         title=highlight_title(title, terms),
         url=entry.urls.get(language) or next(iter(entry.urls.values()), ""),
@@ -282,21 +286,27 @@ def _answer(search, request: SearchRequest) -> SearchOutcome:
     return outcome
 
 
+def with_fallback(call):
+    """`call(backend)` on the configured engine, else on the database behind it.
+
+    Returns the answer and whether it came from the fallback.
+    """
+    names = backend_names()
+    for position, name in enumerate(names):
+        try:
+            return call(get_search_backend(name)), position > 0
+        except EngineUnavailableError:
+            if position == len(names) - 1:
+                raise
+    raise AssertionError("unreachable: the last backend either answers or raises")
+
+
 def run_search(request: SearchRequest) -> SearchOutcome:
     """Answer on the configured engine; on the database if the engine does not answer."""
     if not request.terms:
         return SearchOutcome(request)
-    names = backend_names()
-    for position, name in enumerate(names):
-        try:
-            outcome = _run(get_search_backend(name), request)
-        except EngineUnavailableError:
-            if position == len(names) - 1:
-                raise
-            continue
-        outcome.used_fallback = position > 0
-        return outcome
-    raise AssertionError("unreachable")
+    outcome, outcome.used_fallback = with_fallback(lambda backend: _run(backend, request))
+    return outcome
 
 
 def cached_search(request: SearchRequest) -> SearchOutcome:
@@ -319,24 +329,15 @@ def cached_search(request: SearchRequest) -> SearchOutcome:
 
 def autocomplete(q: str, limit: int = 8) -> tuple[list[dict], bool]:
     """Titles that begin with what was typed, for the header box."""
-    terms = with_stem_exceptions(" ".join(_TOKEN_RE.findall(normalize(clean_query(q)[0]))[:MAX_WORDS]))
+    terms = search_terms(clean_query(q)[0])
     if len(terms) < 2:
         return [], False
+    entries, used_fallback = with_fallback(
+        lambda backend: list(backend.autocomplete(terms, SearchEntry.objects.all())[:limit])
+    )
     language = get_language()
-    names = backend_names()
-    for position, name in enumerate(names):
-        try:
-            entries = list(get_search_backend(name).autocomplete(terms, SearchEntry.objects.all())[:limit])
-        except EngineUnavailableError:
-            if position == len(names) - 1:
-                raise
-            continue
-        return [
-            {
-                "title": entry.titles.get(language, ""),
-                "url": entry.urls.get(language, ""),
-                "kind": kind_label(entry.kind),
-            }
-            for entry in entries
-        ], position > 0
-    return [], False
+    suggestions = [
+        {"title": entry.titles.get(language, ""), "url": entry.urls.get(language, ""), "kind": kind_label(entry.kind)}
+        for entry in entries
+    ]
+    return suggestions, used_fallback

@@ -11,8 +11,6 @@ from .query import MAX_PAGE, MAX_QUERY_LENGTH, PER_PAGE, SearchRequest, autocomp
 from .suggestions import did_you_mean
 from .unanswered import record_unanswered
 
-FACET_PARAMETERS = {"kind": "kind", "type": "type", "year": "year"}
-
 
 def link_facets(request, facets) -> None:
     """Each option's link: choose it, or remove it when it is the one chosen; back to page 1."""
@@ -21,9 +19,9 @@ def link_facets(request, facets) -> None:
             params = request.GET.copy()
             params.pop("page", None)
             if option.selected:
-                params.pop(FACET_PARAMETERS[name], None)
+                params.pop(name, None)
             else:
-                params[FACET_PARAMETERS[name]] = option.value
+                params[name] = option.value
             option.url = "?" + params.urlencode()
 
 
