@@ -259,7 +259,9 @@ def ensure_document(title: str, title_en: str, file_format: str, paragraphs: lis
         return document
     # A flushed database (transactional tests) has no root collection yet.
     collection = Collection.get_first_root_node() or Collection.add_root(name="Root")
-    document = RegistryDocument(title=title, title_en=title_en, collection=collection, summary=paragraphs[0], **fields)
+    document = RegistryDocument(
+        title=title, title_en=title_en, collection=collection, summary=paragraphs[0], published=True, **fields
+    )
     if file_format == "pdf":
         data = demo_files.pdf_document(title, paragraphs)
     else:

@@ -235,6 +235,7 @@ def ensure_draft_document(locales) -> RegistryDocument:
         date_published=today - datetime.timedelta(days=5),
         status=Status.DRAFT,
         summary=OPEN_SUMMARY[:2000],
+        published=True,
     )
     data = demo_files.docx_document(OPEN_TITLE, open_draft_paragraphs())
     document.file.save(f"{latin_slug(OPEN_TITLE, max_length=60)}.docx", ContentFile(data), save=False)

@@ -229,6 +229,7 @@ def ensure_documents(types, bodies) -> None:
             reference_number=number,
             status=status,
             summary=content[0] if isinstance(content[0], str) else "",
+            published=True,
         )
         document.file.save(f"{latin_slug(title, max_length=60)}.{extension}", ContentFile(data), save=False)
         document._set_document_file_metadata()

@@ -1,15 +1,26 @@
-"""The admin's document form: replacing a file keeps the old one as an earlier version."""
+"""The admin's document form: replacing a file keeps the old one as an earlier version;
+publishing needs the document's metadata."""
 
 from django.db import transaction
 from django.utils import timezone
 
 from wagtail.documents.forms import BaseDocumentForm
 
+from .models.registry import missing_before_publishing
+
 
 class RegistryDocumentForm(BaseDocumentForm):
     def __init__(self, *args, **kwargs):
         self.user = kwargs.get("user")  # the base form takes it and keeps no reference
         super().__init__(*args, **kwargs)
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("published"):
+            for name, message in missing_before_publishing(cleaned).items():
+                if name in self.fields:
+                    self.add_error(name, message)
+        return cleaned
 
     def save(self, commit=True):
         replaced = self.original_file if ("file" in self.changed_data and self.original_file) else None

@@ -10,6 +10,7 @@ from taggit.models import Tag
 
 from home.content_cache import cached
 from home.i18n import in_current_language
+from home.params import clean_text, database_id, parse_year
 from search.normalize import normalize
 
 from .models import DocumentType, IssuingBody, RegistryDocument, Status
@@ -23,8 +24,16 @@ SORTS = {
 }
 
 
-def positive_int(value) -> int | None:
-    return int(value) if value and str(value).isdigit() and len(str(value)) < 10 else None
+def search_words(text: str) -> list[str]:
+    """A query's words through the site's normaliser: any script, case or accent finds the same."""
+    return normalize(text[:MAX_QUERY_LENGTH]).split()[:MAX_WORDS]
+
+
+def containing_words(documents, words: list[str]):
+    """Documents whose title, number, summary or file text contains every word (any backend)."""
+    for word in words:
+        documents = documents.filter(search_text__contains=word)
+    return documents
 
 
 @dataclass(frozen=True)
@@ -42,27 +51,26 @@ class LibraryQuery:
 
     @classmethod
     def from_params(cls, params) -> "LibraryQuery":
-        q = " ".join(params.get("q", "").split())
+        q = " ".join(clean_text(params.get("q"), MAX_QUERY_LENGTH * 4).split())
         status = params.get("status", "")
         sort = params.get("sort", "newest")
         return cls(
             q=q[:MAX_QUERY_LENGTH],
             truncated=len(q) > MAX_QUERY_LENGTH,
-            document_type=positive_int(params.get("type")),
-            year=positive_int(params.get("year")),
+            document_type=database_id(params.get("type")),
+            year=parse_year(params.get("year")),
             status=status if status in Status.values else "",
-            issuing_body=positive_int(params.get("body")),
-            topic=params.get("topic", "")[:100],
+            issuing_body=database_id(params.get("body")),
+            topic=clean_text(params.get("topic"), 100),
             sort=sort if sort in SORTS else "newest",
         )
 
     @property
     def words(self) -> list[str]:
-        return normalize(self.q).split()[:MAX_WORDS]
+        return search_words(self.q)
 
     def filter(self, documents):
-        for word in self.words:
-            documents = documents.filter(search_text__contains=word)
+        documents = containing_words(documents, self.words)
         if self.document_type:
             documents = documents.filter(document_type_id=self.document_type)
         if self.year:

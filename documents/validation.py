@@ -4,6 +4,7 @@ A name can lie (an HTML page renamed to .pdf, a program renamed to .docx); the f
 bytes and, for zip-based office formats, the archive's own table of contents cannot.
 """
 
+import re
 import zipfile
 
 from django.core.exceptions import ValidationError
@@ -20,6 +21,8 @@ ODF_MIMETYPES = {
     b"application/vnd.oasis.opendocument.spreadsheet": "ods",
 }
 OOXML_MARKERS = {"word/document.xml": "docx", "xl/workbook.xml": "xlsx"}
+# "C:", "c:foo": a Windows drive, which an unpacking program may write outside its folder.
+DRIVE_LETTER = re.compile(r"^[A-Za-z]:")
 
 
 def detect_format(file) -> str | None:
@@ -44,6 +47,11 @@ def detect_zip_format(file) -> str | None:
                 raise ValidationError(_("The archive inside this file has too many parts."), code="zip_entries")
             if sum(entry.file_size for entry in entries) > MAX_UNCOMPRESSED_BYTES:
                 raise ValidationError(_("This file expands to an unreasonable size."), code="zip_bomb")
+            if any(escapes_its_folder(entry.filename) for entry in entries):
+                raise ValidationError(
+                    _("The archive inside this file has parts whose paths point outside it; it is refused."),
+                    code="zip_path",
+                )
             names = {entry.filename for entry in entries}
             if "mimetype" in names:
                 return ODF_MIMETYPES.get(archive.read("mimetype").strip())
@@ -54,6 +62,16 @@ def detect_zip_format(file) -> str | None:
         return None
     finally:
         file.seek(0)
+
+
+def escapes_its_folder(name: str) -> bool:
+    """An entry an unpacking program would write outside its folder (zip slip, OWASP ASVS 5.2.3).
+
+    Office formats never need one; both separators count, since Windows tools accept "\\".
+    """
+    if name.startswith(("/", "\\")) or DRIVE_LETTER.match(name):
+        return True
+    return ".." in re.split(r"[/\\]", name)
 
 
 def looks_like_plain_text(head: bytes) -> bool:

@@ -10,6 +10,8 @@ from django.views.decorators.http import require_GET
 
 from wagtail.models import ReferenceIndex
 
+from home.spreadsheets import neutralise_formula
+
 from .exports import EXPORT_FIELDS, export_rows
 from .library import localized_names, localized_snippets
 from .models import DocumentType, DocumentVersion, IssuingBody, RegistryDocument
@@ -75,6 +77,11 @@ class EchoBuffer:
         return value
 
 
+def spreadsheet_safe(row: dict) -> dict:
+    """Titles, numbers and summaries are editors' text: a spreadsheet must not run them as formulas."""
+    return {key: neutralise_formula(value) for key, value in row.items()}
+
+
 @require_GET
 def registry_export(request, fmt: str):
     """The registry's metadata as open data: one row per public document, no personal data."""
@@ -87,7 +94,7 @@ def registry_export(request, fmt: str):
         raise Http404
     writer = csv.DictWriter(EchoBuffer(), fieldnames=EXPORT_FIELDS)
     # The byte-order mark lets spreadsheet programs read Cyrillic correctly.
-    lines = chain(["\ufeff" + writer.writeheader()], (writer.writerow(row) for row in rows))
+    lines = chain(["\ufeff" + writer.writeheader()], (writer.writerow(spreadsheet_safe(row)) for row in rows))
     response = StreamingHttpResponse(lines, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="document-registry.csv"'
     return response

@@ -1,15 +1,22 @@
+from django.http import Http404
 from django.urls import path, reverse
+from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.documents import get_document_model
+from wagtail.documents.rich_text import DocumentLinkHandler
+from wagtail.documents.wagtail_hooks import DocumentAdminURLFinder
+from wagtail.permissions import policy_registry
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from home.sections import HomeSection
 
+from .library import containing_words, search_words
 from .models import DocumentType, IssuingBody, RegistryDocument
 
 LATEST_DOCUMENTS = 5
@@ -49,6 +56,13 @@ class RegistryIndexView(IndexView):
     def get_add_url(self):
         return reverse("wagtaildocs:add_multiple")
 
+    def search_queryset(self, queryset):
+        # The registry's own normalised text, as in the public library: a reference number,
+        # a title in Cyrillic or Latin, with or without diacritics, on every search backend.
+        if not self.is_searching:
+            return queryset
+        return containing_words(queryset, search_words(self.search_query))
+
 
 class RegistryViewSet(ModelViewSet):
     model = RegistryDocument
@@ -59,9 +73,20 @@ class RegistryViewSet(ModelViewSet):
     add_to_admin_menu = True
     url_prefix = "registry"
     name = "registry"
-    list_filter = ["document_type", "status", "issuing_body", "year", "extraction", "machine_readable", "collection"]
-    search_fields = ["title", "reference_number"]
+    list_filter = [
+        "published",
+        "document_type",
+        "status",
+        "issuing_body",
+        "year",
+        "extraction",
+        "machine_readable",
+        "collection",
+    ]
     list_per_page = 50
+    # This viewset is only the registry's list: a document's admin URLs (edit, usage) are
+    # Wagtail's document views, so the model's URL finder must stay theirs, not "registry:edit".
+    url_finder_class = DocumentAdminURLFinder
 
     @property
     def columns(self):
@@ -72,6 +97,7 @@ class RegistryViewSet(ModelViewSet):
             Column("document_type", label=_("Type")),
             Column("reference_number", label=_("Number")),
             Column("status", label=_("Status"), accessor="get_status_display"),
+            Column("published", label=_("Public"), accessor="publication_label"),
             DateColumn("date_adopted", label=_("Adopted")),
             Column("extraction", label=_("Text"), accessor="get_extraction_display"),
             Column("machine_readable", label=_("Machine-readable")),
@@ -91,6 +117,36 @@ class RegistryViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_registry_viewset():
     return RegistryViewSet()
+
+
+def can_see_unpublished(user) -> bool:
+    """Editors who keep the registry open a document's file before they publish it."""
+    policy = policy_registry.get_by_type(get_document_model())
+    return policy.user_has_any_permission(user, ["add", "change", "choose"])
+
+
+@hooks.register("before_serve_document")
+def keep_unpublished_files_private(document, request):
+    # The file of a document not yet published is as private as its page: not found.
+    if not document.published and not can_see_unpublished(request.user):
+        raise Http404
+
+
+class PublishedDocumentLinkHandler(DocumentLinkHandler):
+    """A rich-text link to a document not yet published renders as a link to nothing, like a deleted one."""
+
+    @classmethod
+    def expand_db_attributes_many(cls, attrs_list: list[dict]) -> list[str]:
+        return [
+            f'<a href="{escape(document.url)}">' if document and document.published else "<a>"
+            for document in cls.get_many(attrs_list)
+        ]
+
+
+# After Wagtail's own documents hook (order 0), which registers the handler this one replaces.
+@hooks.register("register_rich_text_features", order=100)
+def register_published_document_links(features):
+    features.register_link_type(PublishedDocumentLinkHandler)
 
 
 def latest_public_documents(request, locale):

@@ -332,6 +332,7 @@ def ensure_minutes(locales) -> RegistryDocument:
         date_published=belgrade_at(ROUND_TABLE["days"] + 3, 9).date(),
         status=Status.IN_FORCE,
         summary=spec["paragraphs"][0],
+        published=True,
     )
     data = demo_files.pdf_document(spec["title"], spec["paragraphs"])
     document.file.save(f"{latin_slug(spec['title'], max_length=60)}.pdf", ContentFile(data), save=False)

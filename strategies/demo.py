@@ -288,6 +288,7 @@ def ensure_document(title, title_en, type_name, issuer, adopted, locales, paragr
         date_published=adopted + datetime.timedelta(days=7),
         status=Status.IN_FORCE,
         summary=paragraphs[0],
+        published=True,
     )
     document.file.save(
         f"{latin_slug(title, max_length=60)}.pdf", ContentFile(demo_files.pdf_document(title, paragraphs)), save=False

@@ -257,7 +257,7 @@ class CallPage(SitePage):
         context.update(
             status=status,
             area_names=area_names(self.areas.all()),
-            documents=[block.value for block in self.application_documents if block.value],
+            documents=[block.value for block in self.application_documents if block.value and block.value.is_public],
             awards=awards,
             awarded_total=sum((award.amount_awarded for award in awards), Decimal(0)),
         )

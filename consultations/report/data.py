@@ -42,8 +42,6 @@ CSV_FIELDS = [
 DOCX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 # A downloaded file is data, never a page: no scripts, no embedding, no sniffing.
 DOWNLOAD_CSP = "default-src 'none'; sandbox"
-# Spreadsheet programs run a cell that starts with one of these as a formula.
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 # Characters XML 1.0 (and so DOCX) cannot hold; a pasted text may bring them.
 XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 DATE_FORMAT = "j. n. Y. H:i"
@@ -238,8 +236,9 @@ def build_report(page) -> Report:
                 kind_label=str(Kind(comment.kind).label) if comment.kind in Kind.values else comment.kind,
                 organisation=organisation,
                 text_shown=not withheld,
-                proposed_wording=comment.proposed_wording if not withheld else "",
-                justification=comment.justification if not withheld else "",
+                # Published text: contact-like strings left out (consultations/personal_data.py).
+                proposed_wording=comment.public_proposed_wording if not withheld else "",
+                justification=comment.public_justification if not withheld else "",
                 withheld=withheld,
                 state=comment.state,
                 state_label=str(CommentState(comment.state).label),

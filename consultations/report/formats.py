@@ -12,16 +12,10 @@ from django.utils.dateformat import format as format_date
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from home.spreadsheets import neutralise_formula
 from search.normalize import latin_slug
 
-from .data import CSV_FIELDS, DATE_FORMAT, DOWNLOAD_CSP, FORMULA_TRIGGERS, XML_INVALID, Report, Row
-
-
-def neutralise_formula(value):
-    """A cell a spreadsheet would run as a formula is shown as text instead."""
-    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
-        return "'" + value
-    return value
+from .data import CSV_FIELDS, DATE_FORMAT, DOWNLOAD_CSP, XML_INVALID, Report, Row
 
 
 def report_filename(report: Report, extension: str) -> str:

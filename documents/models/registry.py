@@ -52,10 +52,24 @@ def in_default_locale():
     return {"locale__language_code": settings.LANGUAGE_CODE}
 
 
+# What a document must say before the public sees it; a date is asked for separately
+# (adopted or published, whichever the act has).
+REQUIRED_TO_PUBLISH = ("document_type", "issuing_body", "status")
+
+
+def missing_before_publishing(values) -> dict[str, str]:
+    """Field name → what to do, for each piece of metadata a document lacks to be published."""
+    missing = {name: _("Fill this in before publishing the document.") for name in REQUIRED_TO_PUBLISH}
+    missing = {name: message for name, message in missing.items() if not values.get(name)}
+    if not (values.get("date_adopted") or values.get("date_published")):
+        missing["date_adopted"] = _("Give the date adopted or the date published before publishing the document.")
+    return missing
+
+
 class RegistryDocumentQuerySet(models.QuerySet):
     def public(self):
-        """Documents anyone may see: not in a collection with a view restriction."""
-        return self.filter(collection__view_restrictions__isnull=True)
+        """Documents anyone may see: published by an editor, not in a collection with a view restriction."""
+        return self.filter(published=True, collection__view_restrictions__isnull=True)
 
 
 class RegistryDocument(AbstractDocument):
@@ -94,8 +108,8 @@ class RegistryDocument(AbstractDocument):
         help_text=_("E.g. Службени лист Града Новог Сада, бр. 12/2023"),
     )
     # Not required in forms, so the multiple-upload view can create documents straight away;
-    # an empty choice falls back to the default in clean().
-    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.IN_FORCE, blank=True)
+    # left empty until the editor says it (publishing requires it): a new upload is not "in force".
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default="", blank=True)
     amends = models.ManyToManyField(
         "self", verbose_name=_("amends"), symmetrical=False, blank=True, related_name="amended_by"
     )
@@ -110,6 +124,15 @@ class RegistryDocument(AbstractDocument):
         blank=True,
     )
     summary = models.TextField(_("summary"), max_length=2000, blank=True)
+    # A new upload is private until an editor has entered its metadata and published it.
+    published = models.BooleanField(
+        _("published"),
+        default=False,
+        help_text=_(
+            "Public documents are in the library, search, exports and on their permanent page, and their file "
+            "can be downloaded. Type, issuing body, status and a date are needed first."
+        ),
+    )
 
     # Facts about the current file, kept by the site.
     year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True, editable=False, db_index=True)
@@ -147,6 +170,7 @@ class RegistryDocument(AbstractDocument):
         "tags",
         "amends",
         "supersedes",
+        "published",
     )
 
     search_fields = AbstractDocument.search_fields + [
@@ -154,6 +178,7 @@ class RegistryDocument(AbstractDocument):
         index.FilterField("document_type"),
         index.FilterField("status"),
         index.FilterField("year"),
+        index.FilterField("published"),
     ]
 
     class Meta(AbstractDocument.Meta):
@@ -162,7 +187,6 @@ class RegistryDocument(AbstractDocument):
         indexes = [models.Index(fields=["status", "year"])]
 
     def clean(self):
-        self.status = self.status or Status.IN_FORCE
         self.file_language = self.file_language or FileLanguage.CYRILLIC
         # Without a file the form already says so; Wagtail's extension check would add
         # a confusing 'extension "" is not allowed' beside it.
@@ -191,6 +215,15 @@ class RegistryDocument(AbstractDocument):
             " ".join([self.title, self.title_en, self.reference_number, self.summary, self.extracted_text])
         )
         super().save(*args, **kwargs)
+
+    @property
+    def is_public(self) -> bool:
+        """Whether a visitor may see this document: what `public()` selects, for one document in hand."""
+        return self.published and not self.collection.get_view_restrictions().exists()
+
+    @property
+    def publication_label(self) -> str:
+        return str(_("public") if self.published else _("not published"))
 
     @property
     def display_title(self) -> str:

@@ -160,8 +160,11 @@ class StrategyPage(SitePage):
         links = self.documents.all()
         # Saved links are filtered in SQL; a preview's links are the editor's, held in memory.
         if isinstance(links, models.QuerySet):
-            links = links.select_related("document").filter(document__collection__view_restrictions__isnull=True)
-        return [link for link in links if link.document_id]
+            links = links.select_related("document").filter(
+                document__published=True, document__collection__view_restrictions__isnull=True
+            )
+            return [link for link in links if link.document_id]
+        return [link for link in links if link.document_id and link.document.is_public]
 
     def localized_consultation(self):
         """The linked consultation in the visitor's language where it exists, if it is live."""

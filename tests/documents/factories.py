@@ -5,7 +5,7 @@ from django.core.files.base import ContentFile
 from wagtail.models import Collection, Locale
 
 from documents import demo_files
-from documents.models import DocumentType, IssuingBody, RegistryDocument
+from documents.models import DocumentType, IssuingBody, RegistryDocument, Status
 
 
 def cyrillic_locale() -> Locale:
@@ -29,9 +29,14 @@ class IssuingBodyFactory(factory.django.DjangoModelFactory):
 
 
 class RegistryDocumentFactory(factory.django.DjangoModelFactory):
-    """A registry document with a real PDF; extraction runs when the test commits or captures on-commit."""
+    """A published registry document with a real PDF; extraction runs when the test commits or captures on-commit.
+
+    Pass published=False for one an editor has uploaded but not yet published.
+    """
 
     title = factory.Sequence(lambda n: f"Документ {n}")
+    status = Status.IN_FORCE
+    published = True
     collection = factory.LazyFunction(Collection.get_first_root_node)
     file = factory.LazyAttribute(
         lambda doc: ContentFile(demo_files.pdf_document(doc.title, [f"Текст документа {doc.title}."]), name="doc.pdf")

@@ -125,3 +125,30 @@ def test_document_types_get_latin_twins(home_page):
         translation_key=document_type.translation_key, locale__language_code="sr-latn"
     )
     assert twin.name == "Akcioni plan"
+
+
+def test_a_page_with_a_chosen_document_opens_in_the_editor_and_in_site_history(admin_client, home_page):
+    from tests.factories import StandardPageFactory
+
+    document = upload(admin_client, title="Одлука изабрана на страници")
+    page = StandardPageFactory(parent=home_page, body=[("document", {"document": document, "title": ""})])
+
+    # The document's admin URL is Wagtail's document edit view, never the registry listing's missing "edit".
+    assert admin_client.get(f"/admin/pages/{page.pk}/edit/").status_code == 200
+    history = admin_client.get("/admin/reports/site-history/")
+    assert history.status_code == 200
+    assert f"/admin/documents/edit/{document.pk}/" in history.content.decode()
+
+
+@pytest.mark.parametrize("query", ["II-020-2/2021", "razvoja", "развоја", "RAZVOJA civilnog drustva"])
+def test_registry_search_finds_by_number_and_title_in_either_script(admin_client, query):
+    found = upload(admin_client, reference_number="II-020-2/2021")
+    other = upload(admin_client, title="Записник са седнице", reference_number="06-1/2024")
+
+    admin_client.get("/admin/")  # shows, and so clears, the "document added" messages
+    response = admin_client.get("/admin/registry/", {"q": query})
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert found.title in html
+    assert other.title not in html

@@ -8,7 +8,8 @@ import pytest
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from documents.models import RegistryDocument
+from documents.models import RegistryDocument, Status
+from tests.documents.factories import DocumentTypeFactory, IssuingBodyFactory
 from tests.documents.files import HTML_PAGE, MINIMAL_PDF
 
 ENDPOINT = os.environ.get("TEST_S3_ENDPOINT_URL")
@@ -42,6 +43,17 @@ def s3_bucket(settings):
     return client, bucket
 
 
+def published_with_metadata() -> dict:
+    """What an editor fills in to publish a document at upload: the public may then see it."""
+    return {
+        "published": "on",
+        "document_type": DocumentTypeFactory().pk,
+        "issuing_body": IssuingBodyFactory().pk,
+        "status": Status.IN_FORCE,
+        "date_adopted": "2025-01-15",
+    }
+
+
 def object_keys(client, bucket) -> list[str]:
     return [item["Key"] for item in client.list_objects_v2(Bucket=bucket).get("Contents", [])]
 
@@ -49,7 +61,8 @@ def object_keys(client, bucket) -> list[str]:
 def test_uploaded_document_is_stored_privately_in_the_bucket_and_served_by_the_site(admin_client, client, s3_bucket):
     s3, bucket = s3_bucket
     response = admin_client.post(
-        "/admin/documents/add/", {"title": "Одлука", "file": SimpleUploadedFile("odluka.pdf", MINIMAL_PDF)}
+        "/admin/documents/add/",
+        {"title": "Одлука", "file": SimpleUploadedFile("odluka.pdf", MINIMAL_PDF), **published_with_metadata()},
     )
     assert response.status_code == 302
 
@@ -91,6 +104,7 @@ def test_upload_extraction_library_search_and_versions_work_on_s3(admin_client, 
     home_page.add_child(instance=library)
     publish(library)
     first = demo_files.pdf_document("Одлука", ["Одлука о волонтерском сервису Града Новог Сада, члан 5."])
+    publication = published_with_metadata()
     with TestCase.captureOnCommitCallbacks(execute=True):
         admin_client.post(
             "/admin/documents/add/",
@@ -98,6 +112,7 @@ def test_upload_extraction_library_search_and_versions_work_on_s3(admin_client, 
                 "title": "Одлука",
                 "file": SimpleUploadedFile("odluka.pdf", first),
                 "collection": Collection.get_first_root_node().pk,
+                **publication,
             },
         )
     document = RegistryDocument.objects.get()
@@ -115,6 +130,7 @@ def test_upload_extraction_library_search_and_versions_work_on_s3(admin_client, 
                 "title": "Одлука",
                 "file": SimpleUploadedFile("odluka.pdf", second),
                 "collection": Collection.get_first_root_node().pk,
+                **publication,
             },
         )
     version = DocumentVersion.objects.get()

@@ -1,6 +1,7 @@
 """Uploads are allowed by what a file is, not what it is called; a refused upload stores nothing."""
 
 import io
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -106,3 +107,76 @@ def test_admin_accepts_a_real_pdf(admin_client):
     document = RegistryDocument.objects.get()
     assert document.file_extension == "pdf"
     assert document.file_size == len(MINIMAL_PDF)
+
+
+def office_file_with_entry(file_format: str, hostile_name: str) -> bytes:
+    """A well-formed DOCX/XLSX/ODT/ODS that also holds one entry whose path leaves the archive's folder."""
+    parts = {
+        "docx": {"[Content_Types].xml": "<Types/>", "word/document.xml": "<w:document/>"},
+        "xlsx": {"[Content_Types].xml": "<Types/>", "xl/workbook.xml": "<workbook/>"},
+        "odt": {"mimetype": "application/vnd.oasis.opendocument.text", "content.xml": "<office/>"},
+        "ods": {"mimetype": "application/vnd.oasis.opendocument.spreadsheet", "content.xml": "<office/>"},
+    }[file_format]
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, text in parts.items():
+            archive.writestr(name, text)
+        archive.writestr(zipfile.ZipInfo(hostile_name), "payload")
+    return buffer.getvalue()
+
+
+ZIP_PATH_REFUSAL = "Архива у овој датотеци има делове чије путање воде ван ње; датотека је одбијена."
+HOSTILE_ENTRY_NAMES = [
+    "../../etc/cron.d/evil",
+    "word/../../outside.xml",
+    "/etc/passwd",
+    "..\\..\\Windows\\evil.dll",
+    "\\server\\share\\evil",
+    "C:/Windows/evil.dll",
+    "c:evil.txt",
+]
+
+
+@pytest.mark.parametrize("file_format", ["docx", "xlsx", "odt", "ods"])
+@pytest.mark.parametrize("hostile_name", HOSTILE_ENTRY_NAMES)
+def test_office_files_with_entries_outside_the_archive_are_refused(file_format, hostile_name):
+    content = office_file_with_entry(file_format, hostile_name)
+    assert zipfile.ZipFile(io.BytesIO(content)).namelist()[-1] == hostile_name, "the test zip keeps the hostile path"
+
+    with pytest.raises(ValidationError) as error:
+        validate_document_file(upload(f"prilog.{file_format}", content), f"prilog.{file_format}")
+
+    assert error.value.code == "zip_path"
+
+
+@pytest.mark.parametrize("file_format", ["docx", "xlsx", "odt", "ods"])
+def test_office_files_with_ordinary_entries_are_accepted(file_format):
+    content = office_file_with_entry(file_format, "word/media/..image..png")
+    validate_document_file(upload(f"prilog.{file_format}", content), f"prilog.{file_format}")
+
+
+@pytest.mark.django_db
+def test_admin_refuses_a_docx_with_a_path_outside_the_archive_in_serbian(admin_client):
+    content = office_file_with_entry("docx", "../../evil.sh")
+    before = stored_files()
+
+    response = admin_client.post("/admin/documents/add/", {"title": "Злонамерни", "file": upload("a.docx", content)})
+
+    assert response.status_code == 200
+    assert (
+        "Архива у овој датотеци има делове чије путање воде ван ње; датотека је одбијена." in response.content.decode()
+    )
+    assert RegistryDocument.objects.count() == 0
+    assert stored_files() == before
+
+
+def test_comment_attachments_with_a_path_outside_the_archive_are_refused():
+    from consultations.forms import CommentForm
+
+    form = CommentForm()
+    form.cleaned_data = {"attachment": upload("predlog.docx", office_file_with_entry("docx", "../evil.xml"))}
+
+    with pytest.raises(ValidationError) as error:
+        form.clean_attachment()
+
+    assert error.value.code == "zip_path"

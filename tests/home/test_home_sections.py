@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 
 
 def add_document(title: str) -> RegistryDocument:
-    document = RegistryDocument(title=title, collection=Collection.get_first_root_node())
+    document = RegistryDocument(title=title, collection=Collection.get_first_root_node(), published=True)
     document.file.save("odluka.pdf", ContentFile(MINIMAL_PDF), save=False)
     document.save()
     return document
