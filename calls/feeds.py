@@ -2,11 +2,11 @@
 
 from django.contrib.syndication.views import Feed
 from django.utils import timezone
-from django.utils.feedgenerator import Atom1Feed
 from django.utils.formats import date_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from home.feeds import TextAtomFeed, TextRssFeed
 from home.models import OfficeSettings
 
 from .listing import area_names
@@ -23,6 +23,8 @@ def local_datetime(value) -> str:
 class CallsFeed(Feed):
     """The object is the request: the feed's pages and links depend on its language and host."""
 
+    feed_type = TextRssFeed
+
     def get_object(self, request, *args, **kwargs):
         return request
 
@@ -36,7 +38,7 @@ class CallsFeed(Feed):
     subtitle = description
 
     def link(self, request):
-        index = CallIndexPage.objects.live().filter(locale__language_code=get_language()).first()
+        index = CallIndexPage.objects.live().public().filter(locale__language_code=get_language()).first()
         return index.get_url(request) if index else "/"
 
     def items(self, request):
@@ -79,4 +81,4 @@ class CallsFeed(Feed):
 
 
 class CallsAtomFeed(CallsFeed):
-    feed_type = Atom1Feed
+    feed_type = TextAtomFeed

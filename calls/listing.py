@@ -8,15 +8,12 @@ from django.db.models.functions import ExtractYear
 from django.utils import timezone
 
 from documents.library import localized_names
+from home.params import database_id, parse_year
 
 from .models import CallPage, CallStatus, FundingArea
 
 PER_PAGE = 10
 OPEN, ANNOUNCED, PAST = 0, 1, 2
-
-
-def positive_int(value) -> int | None:
-    return int(value) if value and str(value).isdigit() and len(str(value)) < 10 else None
 
 
 @dataclass(frozen=True)
@@ -28,7 +25,7 @@ class CallQuery:
 
     @classmethod
     def from_params(cls, params) -> "CallQuery":
-        return cls(year=positive_int(params.get("year")), area=positive_int(params.get("area")))
+        return cls(year=parse_year(params.get("year")), area=database_id(params.get("area")))
 
     def filter(self, calls):
         if self.year:

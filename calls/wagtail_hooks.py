@@ -50,7 +50,7 @@ def calls_url(request, locale):
     site = Site.find_for_request(request)
 
     def build():
-        index = CallIndexPage.objects.live().filter(locale=locale).first()
+        index = CallIndexPage.objects.live().public().filter(locale=locale).first()
         return index.get_url(request) if index else None
 
     return cached(f"call-index-url:{site.pk if site else 0}:{locale.pk}", build)

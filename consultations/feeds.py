@@ -2,12 +2,12 @@
 
 from django.contrib.syndication.views import Feed
 from django.utils import timezone
-from django.utils.feedgenerator import Atom1Feed
 from django.utils.formats import date_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from calls.redaction import without_contacts
+from home.feeds import TextAtomFeed, TextRssFeed
 from home.models import OfficeSettings
 
 from .models import ConsultationIndexPage, ConsultationPage
@@ -22,6 +22,8 @@ def local_datetime(value) -> str:
 class ConsultationsFeed(Feed):
     """The object is the request: the feed's pages and links depend on its language and host."""
 
+    feed_type = TextRssFeed
+
     def get_object(self, request, *args, **kwargs):
         return request
 
@@ -35,7 +37,7 @@ class ConsultationsFeed(Feed):
     subtitle = description
 
     def link(self, request):
-        index = ConsultationIndexPage.objects.live().filter(locale__language_code=get_language()).first()
+        index = ConsultationIndexPage.objects.live().public().filter(locale__language_code=get_language()).first()
         return index.get_url(request) if index else "/"
 
     def items(self, request):
@@ -70,4 +72,4 @@ class ConsultationsFeed(Feed):
 
 
 class ConsultationsAtomFeed(ConsultationsFeed):
-    feed_type = Atom1Feed
+    feed_type = TextAtomFeed

@@ -14,7 +14,7 @@ def open_consultations(request, locale):
 
 
 def consultations_url(request, locale):
-    index = ConsultationIndexPage.objects.live().filter(locale=locale).first()
+    index = ConsultationIndexPage.objects.live().public().filter(locale=locale).first()
     return index.get_url(request) if index else None
 
 

@@ -1,16 +1,17 @@
 """Keep each Cyrillic original and its Latin twin in step."""
 
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
 from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.documents.models import AbstractDocument
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtail.snippets.models import get_snippet_models
 
 from .content_cache import bump_content_version
 from .latin_twin import LATIN, is_cyrillic_source, remember_outcome, safely_publish_latin_twin
+from .restrictions import follow_original, is_original, mirror_to_translations
 
 
 @receiver(page_published)
@@ -50,3 +51,39 @@ for signal in (page_published, page_unpublished, post_page_move):
 def bump_on_content_change(sender, **kwargs):
     if issubclass(sender, Page | BaseSiteSetting | AbstractDocument) or sender in get_snippet_models():
         bump_content_version()
+
+
+# A translation is exactly as private as its Cyrillic original (see home/restrictions.py).
+@receiver(page_published)
+def translation_follows_original_privacy(sender, instance, **kwargs):
+    follow_original(instance)
+
+
+def mirror_privacy_of(page_id) -> None:
+    page = Page.objects.filter(pk=page_id).select_related("locale").first()
+    if page is not None and is_original(page):
+        mirror_to_translations(page)
+
+
+@receiver(post_save, sender=PageViewRestriction)
+def restriction_saved(sender, instance, raw=False, **kwargs):
+    if not raw:
+        mirror_privacy_of(instance.page_id)
+
+
+@receiver(post_delete, sender=PageViewRestriction)
+def restriction_removed(sender, instance, origin=None, **kwargs):
+    # Only a restriction an editor removed; one deleted with its page leaves the twin private.
+    if isinstance(origin, PageViewRestriction) or getattr(origin, "model", None) is PageViewRestriction:
+        mirror_privacy_of(instance.page_id)
+
+
+@receiver(m2m_changed, sender=PageViewRestriction.groups.through)
+def restriction_groups_changed(sender, instance, action, reverse, pk_set, **kwargs):
+    if not action.startswith("post_"):
+        return
+    if reverse:  # groups were changed from the group's side: pk_set holds the restrictions
+        for page_id in PageViewRestriction.objects.filter(pk__in=pk_set or ()).values_list("page_id", flat=True):
+            mirror_privacy_of(page_id)
+    else:
+        mirror_privacy_of(instance.page_id)

@@ -104,7 +104,7 @@ def vevent(event, request, host: str) -> Event:
 
 
 def calendar_name(request, locale) -> str:
-    index = EventIndexPage.objects.live().filter(locale=locale).first()
+    index = EventIndexPage.objects.live().public().filter(locale=locale).first()
     title = index.title if index else _("Events")
     office_settings = office(request)["office"]
     name = office_settings.display_name if office_settings else ""

@@ -7,12 +7,12 @@ from dataclasses import dataclass
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 
 from wagtail.models import Locale
 
 from home.context_processors import office
+from home.feeds import TextAtomFeed, TextRssFeed
 from home.i18n import in_current_language
 
 from .listing import public
@@ -57,7 +57,7 @@ class FeedSource:
 
 
 class NewsRssFeed(Feed):
-    feed_type = Rss201rev2Feed
+    feed_type = TextRssFeed
     item_guid_is_permalink = False
 
     def get_object(self, request, *args, **kwargs):
@@ -114,7 +114,7 @@ class NewsRssFeed(Feed):
 
 
 class NewsAtomFeed(NewsRssFeed):
-    feed_type = Atom1Feed
+    feed_type = TextAtomFeed
 
     def subtitle(self, source):
         return self.description(source)

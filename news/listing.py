@@ -11,16 +11,13 @@ from wagtail.images import get_image_model
 from wagtail.models import PageViewRestriction
 
 from home.i18n import in_current_language
+from home.params import clean_text, parse_year
 
 from .models import EventFormat, EventPage, NewsPage, NewsPageTag
 
 # The lead image as listings show it: one rendition, fetched with the images.
 THUMBNAIL = "fill-480x270"
 MAX_TOPIC_LENGTH = 100
-
-
-def positive_int(value) -> int | None:
-    return int(value) if value and str(value).isdigit() and len(str(value)) < 6 else None
 
 
 def public(pages):
@@ -65,7 +62,7 @@ class NewsQuery:
 
     @classmethod
     def from_params(cls, params) -> "NewsQuery":
-        return cls(topic=params.get("topic", "")[:MAX_TOPIC_LENGTH], year=positive_int(params.get("year")))
+        return cls(topic=clean_text(params.get("topic"), MAX_TOPIC_LENGTH), year=parse_year(params.get("year")))
 
     @property
     def is_filtered(self) -> bool:
@@ -140,7 +137,7 @@ class EventQuery:
         event_format = params.get("format", "")
         return cls(
             format=event_format if event_format in EventFormat.values else "",
-            year=positive_int(params.get("year")),
+            year=parse_year(params.get("year")),
         )
 
     @property

@@ -23,6 +23,7 @@ from wagtail.search.backends import get_search_backend
 
 from calls.redaction import without_contacts
 from home.content_cache import content_version
+from home.params import bounded_int, parse_year
 
 from . import postgres
 from .backends import EngineUnavailableError
@@ -37,12 +38,9 @@ PER_PAGE = 10
 MAX_PAGE = 100
 RESULTS_CACHE_SECONDS = 300
 SORTS = ("relevance", "newest")
+# Engines map ids as 32-bit integers; no document type has a larger one.
+MAX_FILTER_ID = 2**31 - 1
 _TOKEN_RE = re.compile(r"\w+")
-
-
-def positive_int(value, limit: int = 10**9) -> int | None:
-    value = str(value or "")
-    return int(value) if value.isdigit() and len(value) < 10 and 0 < int(value) <= limit else None
 
 
 def clean_query(raw: str) -> tuple[str, bool]:
@@ -76,10 +74,10 @@ class SearchRequest:
             q=q,
             truncated=truncated,
             kind=kind if re.fullmatch(r"[a-z_]+\.[a-z_]+", kind) else "",
-            document_type=positive_int(params.get("type")),
-            year=positive_int(params.get("year"), limit=9999),
+            document_type=bounded_int(params.get("type"), maximum=MAX_FILTER_ID),
+            year=parse_year(params.get("year")),
             sort=sort if sort in SORTS else "relevance",
-            page=min(positive_int(params.get("page")) or 1, MAX_PAGE),
+            page=min(bounded_int(params.get("page")) or 1, MAX_PAGE),
         )
 
     @property
