@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
+from home.media_files import serve_public_media, serves_local_media
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -14,10 +15,9 @@ urlpatterns = [
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Uploaded images on the local disk (one machine, dev included); S3 serves its own signed URLs.
+if serves_local_media():
+    urlpatterns.append(path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", serve_public_media, name="public_media"))
 
 # Every language is prefixed (/sr-cyrl/, /sr-latn/, /en/); "/" redirects by Accept-Language.
 urlpatterns += i18n_patterns(

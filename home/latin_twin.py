@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.models import Locale
+from wagtail.models import DraftStateMixin, Locale
 from wagtail_localize.machine_translators.base import BaseMachineTranslator
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 from wagtail_localize.strings import StringValue
@@ -72,7 +72,13 @@ def publish_latin_twin(instance, user=None) -> TwinOutcome:
         if not translation.enabled:
             return TwinOutcome(updated=False, reason="sync-stopped")
         transliterate_missing_strings(translation, user)
-        translation.save_target(user=user, publish=True)
+        # wagtail-localize would publish a page's twin only once the original's transaction
+        # commits, where a failure is no longer ours to catch: the original would go live
+        # without its twin. Publish here instead, so a failure rolls back and is reported.
+        publish_here = isinstance(instance, DraftStateMixin)
+        translation.save_target(user=user, publish=not publish_here)
+        if publish_here:
+            translation.get_target_instance().get_latest_revision().publish(user=user)
     return TwinOutcome(updated=True, created=created, corrections_kept=count_corrections(translation))
 
 
@@ -121,7 +127,11 @@ def safely_publish_latin_twin(instance, user=None) -> TwinOutcome:
     try:
         return publish_latin_twin(instance, user)
     except Exception:
-        logger.exception("Could not publish the Latin twin of %r", instance)
+        logger.exception(
+            "Could not publish the Latin twin of %r (id %s); publish it again or run `manage.py publish_latin_twins`",
+            instance,
+            instance.pk,
+        )
         return TwinOutcome(updated=False, reason="error")
 
 

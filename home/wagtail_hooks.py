@@ -27,13 +27,24 @@ def tell_editor_about_latin_twin(request, page):
     if not is_cyrillic_source(page):
         return
     outcome = pop_outcome(page.pk)
-    if outcome is not None:
+    if outcome is None:
+        return
+    if outcome.reason == "error":
+        # The original is live without its Latin version: the editor must see it, not skim past it.
+        messages.error(request, describe_outcome(outcome))
+    else:
         messages.info(request, describe_outcome(outcome))
 
 
 def describe_outcome(outcome) -> str:
     if outcome.reason == "sync-stopped":
         return _("The Latin version is edited separately (sync stopped) and was not changed.")
+    if outcome.reason == "error":
+        return _(
+            "The page is published, but its Latin version could not be published; the error has been logged. "
+            "Publish the page again to retry; if it fails again, ask the site administrator to run "
+            "“manage.py publish_latin_twins”."
+        )
     if not outcome.updated:
         return _("The Latin version could not be updated; the error has been logged.")
     if outcome.corrections_kept:

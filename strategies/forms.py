@@ -1,9 +1,9 @@
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.forms import WagtailAdminPageForm
+from home.forms import SitePageForm
 
 
-class StrategyPageForm(WagtailAdminPageForm):
+class StrategyPageForm(SitePageForm):
     """The strategy editor: besides the fields, one status row per measure and reporting year."""
 
     def clean(self):

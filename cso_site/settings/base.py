@@ -7,7 +7,7 @@ import dj_database_url
 
 from django.core.exceptions import ImproperlyConfigured
 
-from .environment import cache_settings, email_settings, env_bool, env_list, search_backends
+from .environment import cache_settings, csp_origin, email_settings, env_bool, env_list, search_backends
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -51,11 +51,13 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django_tasks_db",
+    "csp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "home.csp.SiteCSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -95,6 +97,18 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The embedded default must take concurrent writes (an editor publishing while the admin
+    # autosaves): WAL lets readers and one writer work at once; IMMEDIATE transactions take
+    # the write lock when they start, so a transaction never fails half-way on an upgrade
+    # from reading to writing; the timeout makes a second writer wait instead of failing.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+            "transaction_mode": "IMMEDIATE",
+            "timeout": int(os.environ.get("SQLITE_BUSY_TIMEOUT_SECONDS", "20")),
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -192,12 +206,47 @@ WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
 }
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("en", "English"), ("sr-latn", "Srpski (latinica)")]
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# How many reverse proxies of our own (e.g. the TLS proxy) stand in front of the site and append
+# the visitor's address to X-Forwarded-For. 0: use the connecting address and ignore the header,
+# which anybody can send. The comment form's per-address limits count by this address.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
 # Security headers that hold in every environment.
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
+
+# Content-Security-Policy (django-csp), sent in every environment so the browser tests run
+# under the production policy. The public pages carry no inline script or style; scripts,
+# web workers, styles and fetches come from the site itself. Images may also come from the
+# S3 store, whose signed URLs point at its own host. Downloads set their own, stricter policy.
+_CSP_IMAGE_SOURCES = ["'self'"]
+if AWS_STORAGE_BUCKET_NAME:
+    _CSP_IMAGE_SOURCES.append(csp_origin(AWS_S3_ENDPOINT_URL) if AWS_S3_ENDPOINT_URL else "https://*.amazonaws.com")
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": _CSP_IMAGE_SOURCES,
+        "worker-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+# The admin (home/csp.py) ships inline scripts and styles; it keeps the rest, and may frame
+# itself: the editor's preview panel is an iframe of an /admin/ URL.
+CONTENT_SECURITY_POLICY_ADMIN = {
+    "DIRECTIVES": {
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    }
+}
 
 LOGGING = {
     "version": 1,

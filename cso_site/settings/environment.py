@@ -118,3 +118,12 @@ def cache_settings(cache_url: str) -> dict:
     if scheme not in {"redis", "rediss"}:
         raise ImproperlyConfigured(f"CACHE_URL must be a redis:// URL, got {scheme!r}")
     return {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": cache_url}}
+
+
+def csp_origin(url: str) -> str:
+    """The scheme://host[:port] of a URL, as a Content-Security-Policy source expression."""
+    parsed = urlparse(url)
+    if not parsed.scheme or not parsed.netloc:
+        raise ImproperlyConfigured(f"Expected an absolute URL, got {url!r}")
+    host_and_port = parsed.netloc.rpartition("@")[2]  # never put credentials in a header
+    return f"{parsed.scheme}://{host_and_port}"

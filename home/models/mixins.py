@@ -2,6 +2,8 @@ from wagtail.models import Page
 
 from search.normalize import latin_slug
 
+from ..forms import SitePageForm
+
 
 class SitePage(Page):
     """Base of every page type on the portal.
@@ -10,6 +12,8 @@ class SitePage(Page):
     editor types a Cyrillic title, the admin proposes a Cyrillic slug, and it is
     transliterated here, so every way of saving a page gets the same URL.
     """
+
+    base_form_class = SitePageForm
 
     class Meta:
         abstract = True

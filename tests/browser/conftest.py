@@ -37,9 +37,45 @@ def chromium():
         browser.close()
 
 
+# Every document reports Content-Security-Policy violations to the test as they happen
+# (a binding, so nothing is lost when the page navigates away right after).
+REPORT_CSP_VIOLATIONS = """
+document.addEventListener("securitypolicyviolation", (event) => {
+    window.reportCspViolation({
+        page: document.location.href,
+        directive: event.effectiveDirective,
+        blocked: event.blockedURI,
+        source: event.sourceFile + ":" + event.lineNumber,
+        sample: event.sample,
+    });
+}, true);
+"""
+
+
+def record_csp_violations(context) -> list:
+    """Collect the violations of every page of the browser context (Chromium logs them too)."""
+    violations = []
+    context.expose_binding("reportCspViolation", lambda source, violation: violations.append(violation))
+    context.add_init_script(REPORT_CSP_VIOLATIONS)
+
+    def watch_console(page):
+        page.on(
+            "console",
+            lambda message: (
+                violations.append({"page": page.url, "console": message.text})
+                if "Content Security Policy" in message.text
+                else None
+            ),
+        )
+
+    context.on("page", watch_console)
+    return violations
+
+
 @pytest.fixture
 def browser_page(chromium):
     context = chromium.new_context(locale="sr-RS")
+    csp_violations = record_csp_violations(context)
     page = context.new_page()
     # Nothing may leave the machine: fail the test on any request to another host.
     outside = []
@@ -48,6 +84,8 @@ def browser_page(chromium):
     yield page
     context.close()
     assert outside == [], f"requests left the site: {outside}"
+    # The site's pages run under the production policy; any violation is a defect of the page.
+    assert csp_violations == [], f"Content-Security-Policy violations: {csp_violations}"
 
 
 @pytest.fixture

@@ -105,3 +105,42 @@ def test_s3_storage_switches_on_with_a_bucket_name():
         timeout=60,
     )
     assert result.stdout.split() == ["storages.backends.s3.S3Storage", "None"], result.stderr
+
+
+def test_production_session_and_csrf_cookies_carry_the_host_prefix():
+    """Browsers keep a __Host- cookie only if Secure, for Path=/ and without Domain: check what is sent."""
+    code = """
+import django
+from django.conf import settings
+django.setup()
+from django.contrib.sessions.middleware import SessionMiddleware
+from django.http import HttpResponse
+from django.middleware.csrf import CsrfViewMiddleware, get_token
+from django.test import RequestFactory
+
+# Sessions are stored in signed cookies here only so this needs no database; the cookie's
+# name and attributes come from the same settings whatever the engine.
+settings.SESSION_ENGINE = "django.contrib.sessions.backends.signed_cookies"
+
+def view(request):
+    get_token(request)
+    request.session["seen"] = True
+    return HttpResponse()
+
+request = RequestFactory().get("/", secure=True, HTTP_HOST="portal.example.org")
+response = SessionMiddleware(CsrfViewMiddleware(view))(request)
+for name, cookie in response.cookies.items():
+    print(name, bool(cookie["secure"]), cookie["path"], repr(cookie["domain"]))
+"""
+    clean_env = {key: value for key, value in os.environ.items() if key not in {"SECRET_KEY", "ALLOWED_HOSTS"}}
+    clean_env.update(
+        DJANGO_SETTINGS_MODULE="cso_site.settings.production", SECRET_KEY=GOOD_KEY, ALLOWED_HOSTS="portal.example.org"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=PROJECT, env=clean_env, capture_output=True, text=True, timeout=60
+    )
+    cookies = sorted(line.split() for line in result.stdout.splitlines())
+    assert cookies == [
+        ["__Host-csrftoken", "True", "/", "''"],
+        ["__Host-sessionid", "True", "/", "''"],
+    ], result.stderr
