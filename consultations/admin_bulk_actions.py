@@ -180,4 +180,21 @@ class EraseContactBulkAction(CommentBulkAction):
         ) % {"count": count}
 
 
+class DeleteRefusedBulkAction(SnippetBulkAction):
+    """Takes the place of Wagtail's generic snippet bulk delete for comments, and refuses everyone.
+
+    Comments are never deleted in the admin, and the generic view would list the tracking
+    number and target of every selected comment to any editor, before checking any permission.
+    Registered after Wagtail's (a higher hook order), so it wins for the comment model.
+    """
+
+    models = [Comment]
+    action_type = "delete"
+    display_name = _("Delete")
+    aria_label = _("Delete the selected comments")
+
+    def dispatch(self, request, *args, **kwargs):
+        raise PermissionDenied
+
+
 BULK_ACTIONS = [PublishBulkAction, RejectBulkAction, AnswerBulkAction, EraseContactBulkAction]

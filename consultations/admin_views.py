@@ -17,7 +17,7 @@ from wagtail.admin.widgets.button import ListingButton
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.views.snippets import EditView, IndexView, InspectView, SnippetViewSet
 
-from . import moderation
+from . import moderation, personal_data
 from .admin_attachment import AttachmentPanel
 from .admin_forms import CommentModerationForm
 from .admin_listing import SEARCH_FIELDS, CommentFilterSet, base_queryset
@@ -102,6 +102,8 @@ class CommentIndexView(IndexView):
             Column("decision", label=_("Decision"), accessor="get_decision_display", sort_key="decision"),
             DateColumn("submitted_at", label=_("Submitted"), sort_key="submitted_at"),
             GroupSizeColumn("group_size", label=_("Same text"), sort_key="group_size"),
+            # Only whether there is any: the items themselves are contact data, shown on the edit view.
+            Column("personal_data", label=_("Personal data in the text"), accessor=personal_data_warning),
         ]
 
     def get_context_data(self, *args, **kwargs):
@@ -158,6 +160,30 @@ class TextPanel(ReadOnlyPanel):
     read_only_output_template_name = "consultations/admin/read_only_text.html"
 
 
+def personal_data_warning(comment) -> str:
+    if not personal_data.found_in(comment):
+        return ""
+    return _("An e-mail address or telephone number: check before publishing")
+
+
+class PersonalDataPanel(Panel):
+    """Warns the moderator of e-mail addresses and telephone numbers in the text, marking each one."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "consultations/admin/personal_data_panel.html"
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            comment = self.instance
+            context["found"] = personal_data.found_in(comment)
+            context["texts"] = [
+                (Comment._meta.get_field(name).verbose_name, personal_data.highlighted(getattr(comment, name)))
+                for name in personal_data.PUBLIC_TEXT_FIELDS
+                if personal_data.spans(getattr(comment, name))
+            ]
+            return context
+
+
 class SameTextPanel(Panel):
     """How many comments of the consultation have a near-identical text, linking to them."""
 
@@ -183,6 +209,7 @@ comment_edit_handler = ObjectList(
                 ReadOnlyPanel("kind"),
                 TextPanel("proposed_wording"),
                 TextPanel("justification"),
+                PersonalDataPanel(heading=_("Personal data in the text")),
                 AttachmentPanel(heading=_("Attachment")),
                 SameTextPanel(heading=_("Near-identical comments")),
             ],

@@ -8,11 +8,26 @@ from django.utils.translation import gettext_lazy as _
 
 from documents.validation import detect_format
 
+from . import proof_of_work
+from .canonical import canonical_form
 from .models import Comment, Consent, Kind
+from .submission import MAX_FORM_AGE, Rejected, read_form_token
 
 MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
 ATTACHMENT_FORMATS = {"pdf", "docx", "odt"}
 WHOLE_ACT = ""
+
+
+class CanonicalTextField(forms.CharField):
+    """Text in the one canonical form (NFC, LF line breaks, no trailing spaces) before its limit is checked.
+
+    What is stored is what is hashed and shown on the receipt; and a line break counts as one
+    character, as the browser's own maxlength counts it.
+    """
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return canonical_form(value) if value else value
 
 
 def pib_is_valid(pib: str) -> bool:
@@ -31,6 +46,8 @@ class CommentForm(forms.ModelForm):
     # A field people never see; bots fill every field they find.
     website = forms.CharField(required=False, label=_("Leave this field empty"), max_length=200)
     form_token = forms.CharField(widget=forms.HiddenInput, max_length=500)
+    # Filled by static/js/comment-proof.js; a form without it is still accepted (proof_of_work.py).
+    proof = forms.CharField(widget=forms.HiddenInput, required=False, max_length=2000)
     privacy = forms.BooleanField(
         label=_("I have read the privacy notice and agree that my contact details are used to confirm this comment."),
         error_messages={"required": _("Please confirm you have read the privacy notice.")},
@@ -52,6 +69,10 @@ class CommentForm(forms.ModelForm):
             "consent",
             "attachment",
         ]
+        field_classes = {
+            name: CanonicalTextField
+            for name in ("proposed_wording", "justification", "organisation_name", "contact_name")
+        }
         widgets = {
             "kind": forms.RadioSelect,
             "consent": forms.RadioSelect,
@@ -81,6 +102,16 @@ class CommentForm(forms.ModelForm):
         self.fields["kind"].choices = Kind.choices
         self.fields["consent"].choices = Consent.choices
         self.fields["website"].widget.attrs.update(tabindex="-1", autocomplete="off")
+        self._offer_proof_of_work()
+
+    def _offer_proof_of_work(self):
+        """Put the signed challenge for this form's token on the hidden proof field, for the browser to solve."""
+        value = self.data.get("form_token") if self.is_bound else self.initial.get("form_token")
+        try:
+            token = read_form_token(value or "")
+        except Rejected:
+            return
+        self.fields["proof"].widget.attrs["data-challenge"] = proof_of_work.new_challenge(token, MAX_FORM_AGE)
 
     def clean_registration_number(self):
         value = self.cleaned_data["registration_number"].strip()
@@ -108,10 +139,9 @@ class CommentForm(forms.ModelForm):
             raise ValidationError(_("The attachment is larger than 10 MB."), code="attachment_size")
         if upload.size == 0:
             raise ValidationError(_("The attachment is empty."), code="attachment_empty")
-        try:
-            actual = detect_format(upload)
-        except ValidationError as error:
-            raise ValidationError(_("The attachment is not a PDF, DOCX or ODT document."), code="attachment") from error
+        # The registry's own check: a disguised file, a zip bomb, zip entries that point outside
+        # the archive (ASVS 5.2.3) are refused with the reason.
+        actual = detect_format(upload)
         extension = upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
         if actual not in ATTACHMENT_FORMATS or actual != extension:
             raise ValidationError(_("The attachment is not a PDF, DOCX or ODT document."), code="attachment")

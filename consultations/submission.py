@@ -4,6 +4,8 @@ A comment the site acknowledges is stored exactly once with its attachment, or t
 visitor sees an error and keeps what they typed:
 - the form carries a server-issued token; the database keeps submission tokens unique,
   so double clicks, retries and concurrent posts of one form store one comment;
+- the same content from the same sender to the same target sent again from a fresh form
+  (Back, then Send) is the same comment: the database keeps its content key unique too;
 - the attachment is written inside the same transaction; if storage or the database
   fails, neither a row nor an orphan file remains.
 """
@@ -16,10 +18,10 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core import signing
-from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 
+from . import proof_of_work, rate_limits
 from .models import Comment, CommentState, hash_token, new_tracking_number
 
 logger = logging.getLogger(__name__)
@@ -27,7 +29,6 @@ logger = logging.getLogger(__name__)
 TOKEN_SALT = "consultations.comment-form"  # noqa: S105  (a signing namespace, not a secret)
 MIN_FILL_SECONDS = 4
 MAX_FORM_AGE = 60 * 60 * 24
-RATE_LIMITS = {"ip": (20, 60 * 60), "email": (10, 60 * 60)}
 
 
 class Rejected(Exception):  # noqa: N818  (a refusal, not a programming error)
@@ -36,6 +37,14 @@ class Rejected(Exception):  # noqa: N818  (a refusal, not a programming error)
     def __init__(self, reason: str):
         super().__init__(reason)
         self.reason = reason
+
+
+class RateLimited(Rejected):
+    """Too many comments from one address or mailbox: the visitor may send again in `retry_after` seconds."""
+
+    def __init__(self, reason: str, retry_after: int):
+        super().__init__(reason)
+        self.retry_after = retry_after
 
 
 class StorageFailed(Exception):  # noqa: N818  (an outcome the view reports, not a bug)
@@ -54,35 +63,20 @@ def read_form_token(value: str) -> dict:
     return data
 
 
-def client_fingerprint(request) -> str:
-    """The visitor's IP, hashed with the site's secret: rate limits without keeping addresses."""
-    address = request.META.get("REMOTE_ADDR", "")
-    return hashlib.sha256(f"{settings.SECRET_KEY}:{address}".encode()).hexdigest()[:32]
-
-
-def within_rate_limit(kind: str, key: str) -> bool:
-    limit, window = RATE_LIMITS[kind]
-    cache_key = f"comment-rate:{kind}:{key}"
-    cache.add(cache_key, 0, window)
-    try:
-        count = cache.incr(cache_key)
-    except ValueError:  # expired between add and incr
-        cache.set(cache_key, 1, window)
-        count = 1
-    return count <= limit
-
-
 def check_abuse(request, form_data: dict, token: dict) -> None:
     """Honeypot, minimum fill time, rate limits. Each refusal is logged without personal data."""
     if form_data.get("website"):
         raise Rejected("honeypot")
     if time.time() - token["at"] < MIN_FILL_SECONDS:
         raise Rejected("filled-too-fast")
-    if not within_rate_limit("ip", client_fingerprint(request)):
-        raise Rejected("rate-limit-ip")
-    email_key = hashlib.sha256(form_data.get("contact_email", "").strip().lower().encode()).hexdigest()[:32]
-    if not within_rate_limit("email", email_key):
-        raise Rejected("rate-limit-email")
+    # Forms sent without the browser's proof of work share the stricter per-address limit.
+    ip_kind = "ip" if proof_of_work.is_solved(form_data.get("proof", ""), token) else "ip-without-proof"
+    retry_after = rate_limits.count(ip_kind, rate_limits.client_address(request))
+    if retry_after:
+        raise RateLimited(f"rate-limit-{ip_kind}", retry_after)
+    retry_after = rate_limits.count("email", rate_limits.normalised_email(form_data.get("contact_email", "")))
+    if retry_after:
+        raise RateLimited("rate-limit-email", retry_after)
 
 
 @dataclass(frozen=True)
@@ -92,13 +86,40 @@ class Submission:
 
 
 def submit_comment(page, form, token: dict) -> Submission:
-    """Store the comment once; a repeated token returns the comment already stored."""
+    """Store the comment once.
+
+    The same form sent again (a double click, a retry) or the same content sent again from a
+    fresh form (Back, then Send) answers with the comment already stored, and sends no second
+    e-mail; a used form token sent with other content is refused, so nobody is ever told that
+    a comment was received when it was not stored.
+    """
     if not page.is_open():
         raise Rejected("consultation-closed")
-    existing = Comment.objects.filter(submission_token=token["t"]).first()
-    if existing:
-        return Submission(existing, None)
+    comment, raw_confirmation = _comment_from_form(page, form, token)
+    earlier = _earlier_send(comment)
+    if earlier:
+        return earlier
+    upload = form.cleaned_data.get("attachment")
+    try:
+        with transaction.atomic():
+            comment.save()
+    except IntegrityError:
+        # A concurrent send of the same form or of the same content won the race: that comment stands.
+        _delete_stored_file(comment)
+        earlier = _earlier_send(comment)
+        if earlier is None:
+            raise
+        return earlier
+    except Exception as error:
+        _delete_stored_file(comment)
+        if upload:
+            logger.exception("Storing a comment's attachment failed")
+            raise StorageFailed from error
+        raise
+    return Submission(comment, raw_confirmation)
 
+
+def _comment_from_form(page, form, token: dict) -> tuple[Comment, str]:
     raw_confirmation = secrets.token_urlsafe(32)
     comment = form.save(commit=False)
     comment.consultation = page
@@ -112,23 +133,33 @@ def submit_comment(page, form, token: dict) -> Submission:
     upload = form.cleaned_data.get("attachment")
     if upload:
         comment.attachment_sha256 = _sha256(upload)
-    try:
-        with transaction.atomic():
-            comment.save()
-    except IntegrityError:
-        # Another request with the same form token won the race: that comment stands.
-        _delete_stored_file(comment)
-        existing = Comment.objects.filter(submission_token=token["t"]).first()
-        if existing is None:
-            raise
-        return Submission(existing, None)
-    except Exception as error:
-        _delete_stored_file(comment)
-        if upload:
-            logger.exception("Storing a comment's attachment failed")
-            raise StorageFailed from error
-        raise
-    return Submission(comment, raw_confirmation)
+    comment.content_key = comment.submission_content_key()
+    return comment, raw_confirmation
+
+
+def _earlier_send(comment: Comment) -> Submission | None:
+    """The stored comment this send repeats, if any; refuses a used form token carrying other content."""
+    by_token = Comment.objects.filter(submission_token=comment.submission_token).first()
+    if by_token is not None:
+        if by_token.content_key != comment.content_key:
+            raise Rejected("form-token-used-for-other-content")
+        return Submission(by_token, None)
+    by_content = Comment.objects.filter(content_key=comment.content_key).first()
+    if by_content is None:
+        return None
+    return Submission(by_content, _renew_expired_confirmation(by_content))
+
+
+def _renew_expired_confirmation(comment: Comment) -> str | None:
+    """A repeated send of a comment whose confirmation link expired gets a new link (else none)."""
+    now = timezone.now()
+    if comment.state != CommentState.UNCONFIRMED or comment.confirmation_expires_at >= now:
+        return None
+    raw_confirmation = secrets.token_urlsafe(32)
+    renewed = Comment.objects.filter(
+        pk=comment.pk, state=CommentState.UNCONFIRMED, confirmation_expires_at__lt=now
+    ).update(confirmation_token_hash=hash_token(raw_confirmation), confirmation_expires_at=Comment.expiry())
+    return raw_confirmation if renewed else None
 
 
 def confirm_comment(raw_token: str) -> tuple[Comment | None, str]:

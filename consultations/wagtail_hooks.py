@@ -5,7 +5,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
 from . import moderation
-from .admin_bulk_actions import BULK_ACTIONS
+from .admin_bulk_actions import BULK_ACTIONS, DeleteRefusedBulkAction
 from .admin_views import CommentPermissionPolicy, CommentsWaitingPanel, CommentViewSet
 from .models import Comment
 
@@ -15,6 +15,8 @@ register_snippet(CommentViewSet)
 
 for bulk_action in BULK_ACTIONS:
     hooks.register("register_bulk_action", bulk_action)
+# After wagtail.snippets' generic delete (order 0), which it replaces for comments.
+hooks.register("register_bulk_action", DeleteRefusedBulkAction, order=100)
 
 
 @hooks.register("register_log_actions")

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from search.normalize import normalize
 
+from ..canonical import comment_text, content_key, sha256_hex
 from .pages import Article, ConsultationPage
 
 
@@ -114,6 +115,10 @@ class Comment(models.Model):
     text_sha256 = models.CharField(_("SHA-256 of the text"), max_length=64, editable=False)
     # Near-identical comments (a copied campaign text) share this; moderators see the group.
     fingerprint = models.CharField(max_length=64, db_index=True, editable=False)
+    # The same content from the same sender to the same target, sent again (Back, then Send),
+    # is the same comment: the database keeps this unique, so concurrent sends store one.
+    # Emptied (NULL) when the contact data are erased: it is derived from the e-mail address.
+    content_key = models.CharField(max_length=64, unique=True, null=True, editable=False)
 
     state = models.CharField(
         _("state"), max_length=12, choices=CommentState.choices, default=CommentState.UNCONFIRMED, db_index=True
@@ -143,23 +148,49 @@ class Comment(models.Model):
         return f"{self.tracking_number or _('unconfirmed')} · {self.target_label}"
 
     def canonical_text(self) -> str:
-        """What the commenter said, in a fixed form; its sha256 is their proof and the report's manifest."""
-        return "\n".join(
-            [
-                f"consultation: {self.consultation_id}",
-                f"target: {self.target_label}",
-                f"kind: {self.kind}",
-                f"proposed wording: {self.proposed_wording}",
-                f"justification: {self.justification}",
-                f"organisation: {self.organisation_name} ({self.registration_number})",
-            ]
+        """What the commenter said, in the one canonical form (consultations/canonical.py).
+
+        The receipt page and e-mail show exactly this string; its sha256 is the commenter's
+        proof and the report manifest's line.
+        """
+        return comment_text(
+            consultation_id=self.consultation_id,
+            target_label=self.target_label,
+            kind=self.kind,
+            proposed_wording=self.proposed_wording,
+            justification=self.justification,
+            organisation_name=self.organisation_name,
+            registration_number=self.registration_number,
         )
 
     def seal(self) -> None:
-        self.text_sha256 = hashlib.sha256(self.canonical_text().encode()).hexdigest()
+        self.text_sha256 = sha256_hex(self.canonical_text())
         words = normalize(f"{self.proposed_wording} {self.justification}")
         letters_only = " ".join("".join(ch for ch in word if ch.isalnum()) for word in words.split())
         self.fingerprint = hashlib.sha256(letters_only.encode()).hexdigest()
+
+    def submission_content_key(self) -> str:
+        return content_key(
+            consultation_id=self.consultation_id,
+            article_id=self.article_id,
+            email=self.contact_email,
+            consent=self.consent,
+            attachment_sha256=self.attachment_sha256,
+            text=self.canonical_text(),
+        )
+
+    @property
+    def public_proposed_wording(self) -> str:
+        """What the site publishes: the text with e-mail addresses and telephone numbers left out."""
+        from ..personal_data import public_text
+
+        return public_text(self.proposed_wording)
+
+    @property
+    def public_justification(self) -> str:
+        from ..personal_data import public_text
+
+        return public_text(self.justification)
 
     @property
     def attachment_filename(self) -> str:
@@ -174,8 +205,9 @@ class Comment(models.Model):
         self.contact_name = ""
         self.contact_email = ""
         self.contact_phone = ""
+        self.content_key = None
         self.contact_erased_at = timezone.now()
-        self.save(update_fields=["contact_name", "contact_email", "contact_phone", "contact_erased_at"])
+        self.save(update_fields=["contact_name", "contact_email", "contact_phone", "content_key", "contact_erased_at"])
 
     @classmethod
     def expiry(cls):

@@ -1,5 +1,6 @@
 import time
 
+from django.contrib.auth.models import Permission
 from django.core import signing
 
 from consultations.submission import TOKEN_SALT
@@ -35,3 +36,13 @@ def comment_data(page, **overrides) -> dict:
     }
     data.update(overrides)
     return data
+
+
+def make_user(django_user_model, username, *codenames):
+    """A staff user who may open the admin, with the named consultations permissions only."""
+    user = django_user_model.objects.create_user(username=username, password="x", is_staff=True)
+    user.user_permissions.add(
+        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"),
+        *Permission.objects.filter(content_type__app_label="consultations", codename__in=codenames),
+    )
+    return user

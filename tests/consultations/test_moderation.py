@@ -4,7 +4,6 @@ from urllib.parse import urlencode
 
 import pytest
 
-from django.contrib.auth.models import Permission
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -15,6 +14,7 @@ from wagtail.models import ModelLogEntry
 from consultations import moderation
 from consultations.models import Comment, CommentState, Decision, Kind, OrganisationType, RejectionReason
 from tests.consultations.factories import CommentFactory, make_consultation
+from tests.consultations.helpers import make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -59,15 +59,6 @@ def page(home_page):
 @pytest.fixture
 def articles(page):
     return list(page.articles.order_by("sort_order"))
-
-
-def make_user(django_user_model, username, *codenames):
-    user = django_user_model.objects.create_user(username=username, password="x", is_staff=True)
-    user.user_permissions.add(
-        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"),
-        *Permission.objects.filter(content_type__app_label="consultations", codename__in=codenames),
-    )
-    return user
 
 
 @pytest.fixture

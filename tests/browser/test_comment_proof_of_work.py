@@ -1,0 +1,58 @@
+"""A visitor's browser solves the comment form's proof of work; one without JavaScript can still comment."""
+
+import pytest
+from playwright.sync_api import expect
+
+from consultations import rate_limits
+from consultations.models import Comment
+from tests.consultations.factories import make_consultation
+from tests.factories import make_site_home
+
+
+@pytest.fixture
+def consultation_url(live_server, transactional_db):
+    page = make_consultation(make_site_home(), title="Нацрт одлуке о волонтирању", articles=2)
+    return f"{live_server.url}{page.url}"
+
+
+def fill_the_form(page, email):
+    page.get_by_label("измена формулације").check()
+    page.locator("#id_proposed_wording").fill("Рок за пријаву је 30 дана од објављивања конкурса.")
+    page.locator("#id_justification").fill("Мала удружења не могу да припреме документацију за 15 дана.")
+    page.locator("#id_organisation_name").fill("Савез удружења „Мрежа“")
+    page.locator("#id_registration_number").fill("28054321")
+    page.locator("#id_organisation_type").select_option("association")
+    page.locator("#id_contact_name").fill("Ана Анић")
+    page.locator("#id_contact_email").fill(email)
+    page.get_by_label("објавити коментар с називом организације").check()
+    page.locator("#id_privacy").check()
+
+
+def test_a_visitor_with_javascript_sends_a_comment_with_a_solved_proof(browser_page, consultation_url, monkeypatch):
+    # Nothing without a valid proof gets through: the comment is stored only if the browser solved it.
+    monkeypatch.setitem(rate_limits.RATE_LIMITS, "ip-without-proof", (0, rate_limits.HOUR))
+    page = browser_page
+    page.goto(consultation_url)
+    expect(page.locator("#comment-proof-note")).to_be_hidden()
+    fill_the_form(page, "ana@mreza.example")
+    # (expect, not wait_for_function: the page's CSP forbids evaluating strings)
+    expect(page.locator("input[name=proof]")).not_to_have_value("", timeout=30_000)
+    page.wait_for_timeout(4000)  # the minimum fill time
+    page.get_by_role("button", name="Пошаљи коментар").click()
+    page.get_by_role("heading", name="Проверите е-пошту").wait_for()
+    assert Comment.objects.filter(contact_email="ana@mreza.example").count() == 1
+
+
+def test_a_visitor_without_javascript_is_told_of_the_stricter_limit_and_can_comment(chromium, consultation_url):
+    context = chromium.new_context(locale="sr-RS", java_script_enabled=False)
+    page = context.new_page()
+    try:
+        page.goto(consultation_url)
+        assert page.get_by_text("Ваш прегледач не покреће JavaScript").is_visible()
+        fill_the_form(page, "bez-js@mreza.example")
+        page.wait_for_timeout(4000)
+        page.get_by_role("button", name="Пошаљи коментар").click()
+        page.get_by_role("heading", name="Проверите е-пошту").wait_for()
+    finally:
+        context.close()
+    assert Comment.objects.filter(contact_email="bez-js@mreza.example").count() == 1
