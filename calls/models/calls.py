@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.documents import get_document_model
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, PageManager, PageQuerySet
@@ -257,7 +258,7 @@ class CallPage(SitePage):
         context.update(
             status=status,
             area_names=area_names(self.areas.all()),
-            documents=[block.value for block in self.application_documents if block.value and block.value.is_public],
+            documents=get_document_model().public_among(block.value for block in self.application_documents),
             awards=awards,
             awarded_total=sum((award.amount_awarded for award in awards), Decimal(0)),
         )

@@ -219,7 +219,16 @@ class RegistryDocument(AbstractDocument):
     @property
     def is_public(self) -> bool:
         """Whether a visitor may see this document: what `public()` selects, for one document in hand."""
-        return self.published and not self.collection.get_view_restrictions().exists()
+        return self.published and type(self).objects.public().filter(pk=self.pk).exists()
+
+    @classmethod
+    def public_among(cls, documents) -> list:
+        """The documents in hand a visitor may see, in their order: one query, whatever their number."""
+        documents = [document for document in documents if document is not None]
+        if not documents:
+            return []
+        visible = set(cls.objects.public().filter(pk__in=[d.pk for d in documents]).values_list("pk", flat=True))
+        return [document for document in documents if document.pk in visible]
 
     @property
     def publication_label(self) -> str:

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.documents import get_document_model
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, PageManager, PageQuerySet
 from wagtail.search import index
@@ -160,11 +161,9 @@ class StrategyPage(SitePage):
         links = self.documents.all()
         # Saved links are filtered in SQL; a preview's links are the editor's, held in memory.
         if isinstance(links, models.QuerySet):
-            links = links.select_related("document").filter(
-                document__published=True, document__collection__view_restrictions__isnull=True
-            )
-            return [link for link in links if link.document_id]
-        return [link for link in links if link.document_id and link.document.is_public]
+            return list(links.select_related("document").filter(document__in=get_document_model().objects.public()))
+        visible = set(get_document_model().public_among(link.document for link in links if link.document_id))
+        return [link for link in links if link.document_id and link.document in visible]
 
     def localized_consultation(self):
         """The linked consultation in the visitor's language where it exists, if it is live."""
