@@ -60,8 +60,12 @@ def sha256_hex(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def normalised_email(address: str) -> str:
-    """One spelling of an address for recognising a repeated send: NFC, no spaces, lower case."""
+def email_spelling(address: str) -> str:
+    """One spelling of an address for recognising a repeated send: NFC, no spaces, lower case.
+
+    Not the mailbox key of the rate limits (rate_limits.mailbox): a "+tag" address is a
+    sender of its own here, as it was when the content keys of stored comments were made.
+    """
     return unicodedata.normalize("NFC", address or "").strip().lower()
 
 
@@ -71,5 +75,5 @@ def content_key(*, consultation_id, article_id, email: str, consent: str, attach
     The consent and the attachment count as content: a visitor who goes back to change
     who may see the comment, or to add a file, sends a different comment.
     """
-    parts = [str(consultation_id), str(article_id or ""), normalised_email(email), consent, attachment_sha256, text]
+    parts = [str(consultation_id), str(article_id or ""), email_spelling(email), consent, attachment_sha256, text]
     return sha256_hex("\x1f".join(parts))

@@ -47,7 +47,7 @@ def client_address(request) -> str:
         return remote
 
 
-def normalised_email(address: str) -> str:
+def mailbox(address: str) -> str:
     """One key per mailbox: lower case, without a "+tag" (and without dots where the provider ignores them)."""
     local, at, domain = address.strip().lower().rpartition("@")
     if not at:

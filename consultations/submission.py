@@ -74,7 +74,7 @@ def check_abuse(request, form_data: dict, token: dict) -> None:
     retry_after = rate_limits.count(ip_kind, rate_limits.client_address(request))
     if retry_after:
         raise RateLimited(f"rate-limit-{ip_kind}", retry_after)
-    retry_after = rate_limits.count("email", rate_limits.normalised_email(form_data.get("contact_email", "")))
+    retry_after = rate_limits.count("email", rate_limits.mailbox(form_data.get("contact_email", "")))
     if retry_after:
         raise RateLimited("rate-limit-email", retry_after)
 

@@ -105,7 +105,7 @@ def test_retry_after_counts_the_seconds_left_in_the_hour(monkeypatch):
     ],
 )
 def test_one_mailbox_is_one_key_for_the_limit(address, mailbox):
-    assert rate_limits.normalised_email(address) == mailbox
+    assert rate_limits.mailbox(address) == mailbox
 
 
 def test_plus_addressing_does_not_escape_the_per_email_limit(client, consultation, monkeypatch):
