@@ -13,12 +13,12 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from core.redaction import without_contacts
 from documents.library import localized_names
 from home.i18n import in_current_language
 
 from .models import Award, CallPage, FundingArea
 from .money import format_rsd
-from .redaction import without_contacts
 
 LATIN = "sr-latn"
 EXPORT_FIELDS = [

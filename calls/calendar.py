@@ -15,10 +15,10 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from consultations.models import ConsultationPage
+from core.redaction import without_contacts
 from home.models import OfficeSettings
 
 from .models import CallPage
-from .redaction import without_contacts
 
 PRODID = "-//Office for Cooperation with Civil Society//Deadlines//EN"
 # A subscribed calendar keeps a year of past deadlines, plus everything still to come.

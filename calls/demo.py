@@ -15,11 +15,11 @@ from django.utils.html import escape
 
 from wagtail.models import Collection
 
+from core.scripts import latin_slug
 from documents import demo_files
 from documents.demo import ensure_translated_snippets
 from documents.models import DocumentType, IssuingBody, RegistryDocument, Status
 from home.demo.translation import translate_with_table
-from search.normalize import latin_slug
 
 from .models import Award, CallIndexPage, CallKind, CallPage, FundingArea, FundingTransparencyPage
 

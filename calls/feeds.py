@@ -6,12 +6,12 @@ from django.utils.formats import date_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from core.redaction import without_contacts
 from home.feeds import TextAtomFeed, TextRssFeed
 from home.models import OfficeSettings
 
 from .listing import area_names
 from .models import CallIndexPage, CallPage
-from .redaction import without_contacts
 
 MAX_ITEMS = 50
 

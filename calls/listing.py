@@ -7,8 +7,8 @@ from django.db.models import Case, F, IntegerField, Value, When
 from django.db.models.functions import ExtractYear
 from django.utils import timezone
 
+from core.params import database_id, parse_year
 from documents.library import localized_names
-from home.params import database_id, parse_year
 
 from .models import CallPage, CallStatus, FundingArea
 

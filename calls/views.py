@@ -8,7 +8,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_GET
 
-from consultations.report import neutralise_formula
+from core.exports import neutralise_formula
 
 from .allocations import EXPORT_FIELDS, allocation_rows
 from .calendar import calendar_response, call_calendar, deadlines_calendar

@@ -6,7 +6,7 @@ from django.utils.formats import date_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from calls.redaction import without_contacts
+from core.redaction import without_contacts
 from home.feeds import TextAtomFeed, TextRssFeed
 from home.models import OfficeSettings
 

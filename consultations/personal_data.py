@@ -9,7 +9,7 @@ text (calls/redaction.py), so the public pages, feeds and exports agree.
 
 from django.utils.html import format_html, format_html_join
 
-from calls.redaction import EMAIL_LIKE, PHONE_LIKE, without_contacts
+from core.redaction import EMAIL_LIKE, PHONE_LIKE, without_contacts
 
 PUBLIC_TEXT_FIELDS = ("proposed_wording", "justification")
 

@@ -10,8 +10,8 @@ from django.core.files.base import ContentFile
 
 from wagtail.models import Collection
 
+from core.scripts import latin_slug
 from home.demo.translation import translate_with_table
-from search.normalize import latin_slug
 
 from . import demo_files
 from .models import DocumentLibraryPage, DocumentType, IssuingBody, RegistryDocument, Status

@@ -8,10 +8,10 @@ from django.utils.translation import get_language
 
 from taggit.models import Tag
 
+from core.params import clean_text, database_id, parse_year
+from core.scripts import normalize
 from home.content_cache import cached
 from home.i18n import in_current_language
-from home.params import clean_text, database_id, parse_year
-from search.normalize import normalize
 
 from .models import DocumentType, IssuingBody, RegistryDocument, Status
 

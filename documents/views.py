@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET
 
 from wagtail.models import ReferenceIndex
 
-from home.spreadsheets import neutralise_formula
+from core.exports import neutralise_formula
 
 from .exports import EXPORT_FIELDS, export_rows
 from .library import localized_names, localized_snippets

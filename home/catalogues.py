@@ -6,7 +6,7 @@ import polib
 
 from django.conf import settings
 
-from search.normalize import to_latin
+from core.scripts import to_latin
 
 CYRILLIC_PO = "sr_Cyrl/LC_MESSAGES/django.po"
 LATIN_PO = "sr_Latn/LC_MESSAGES/django.po"

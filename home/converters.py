@@ -2,7 +2,7 @@
 
 from django.urls import register_converter
 
-from .params import DatabaseIdConverter
+from core.params import DatabaseIdConverter
 
 # <dbid:…>: an id the database can hold; a longer or larger number is a 404, not an overflow.
 register_converter(DatabaseIdConverter, "dbid")

@@ -2,7 +2,7 @@
 
 from wagtail.admin.forms import WagtailAdminPageForm
 
-from search.normalize import latin_slug
+from core.scripts import latin_slug
 
 
 class SitePageForm(WagtailAdminPageForm):

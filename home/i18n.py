@@ -2,7 +2,7 @@
 
 from django.utils.translation import get_language
 
-from search.normalize import to_latin
+from core.scripts import to_latin
 
 
 def in_current_language(cyrillic: str, english: str = "") -> str:

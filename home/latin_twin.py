@@ -23,7 +23,7 @@ from wagtail_localize.machine_translators.base import BaseMachineTranslator
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 from wagtail_localize.strings import StringValue
 
-from search.normalize import to_latin_html
+from core.scripts import to_latin_html
 
 logger = logging.getLogger(__name__)
 

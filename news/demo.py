@@ -22,10 +22,10 @@ from django.utils.html import escape
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 
+from core.scripts import latin_slug
 from documents import demo_files
 from documents.models import DocumentType, IssuingBody, RegistryDocument, Status
 from home.demo.translation import translate_with_table
-from search.normalize import latin_slug
 
 from .models import EventFormat, EventIndexPage, EventPage, NewsIndexPage, NewsPage
 

@@ -10,8 +10,8 @@ from taggit.models import Tag
 from wagtail.images import get_image_model
 from wagtail.models import PageViewRestriction
 
+from core.params import clean_text, parse_year
 from home.i18n import in_current_language
-from home.params import clean_text, parse_year
 
 from .models import EventFormat, EventPage, NewsPage, NewsPageTag
 

@@ -24,7 +24,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from .normalize import normalize, to_latin
+from core.scripts import normalize, to_latin
 
 KEY_PREFIX = "bench:"
 DEFAULT_SEED = 2026

@@ -18,8 +18,9 @@ from django.utils.html import strip_tags
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.scripts import normalize, to_latin
+
 from .models import MAX_DISPLAY_TEXT, MAX_SEARCH_TEXT, SearchEntry, SearchWord
-from .normalize import normalize, to_latin
 from .stemming import with_stem_exceptions
 
 LANGUAGES = ("sr-cyrl", "sr-latn", "en")

@@ -33,7 +33,7 @@ class SearchEntry(index.Indexed, models.Model):
     # Display text for snippets: the original, and the English translation where there is one.
     text = models.TextField(blank=True)
     text_en = models.TextField(blank=True)
-    # Every title and text of the item through search.normalize: what queries match.
+    # Every title and text of the item through core.scripts: what queries match.
     search_title = models.TextField(blank=True)
     search_text = models.TextField(blank=True)
     updated_at = models.DateTimeField(auto_now=True)

@@ -11,9 +11,8 @@ from django.utils.translation import get_language
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Locale
 
+from core.scripts import normalize
 from home.i18n import in_current_language
-
-from .normalize import normalize
 
 
 def promoted_for(terms: str) -> list[dict]:

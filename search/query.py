@@ -21,14 +21,14 @@ from django.utils.translation import get_language, gettext
 
 from wagtail.search.backends import get_search_backend
 
-from calls.redaction import without_contacts
+from core.params import bounded_int, parse_year
+from core.redaction import without_contacts
+from core.scripts import normalize, to_latin
 from home.content_cache import content_version
-from home.params import bounded_int, parse_year
 
 from . import postgres
 from .backends import EngineUnavailableError
 from .models import SearchEntry
-from .normalize import normalize, to_latin
 from .snippets import highlight, highlight_title
 from .stemming import with_stem_exceptions
 

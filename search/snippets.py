@@ -13,7 +13,7 @@ import re
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from .normalize import normalize
+from core.scripts import normalize
 
 WORD_RE = re.compile(r"\w+")
 MAX_SCAN = 200_000

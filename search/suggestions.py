@@ -6,8 +6,9 @@ import difflib
 
 from django.utils.translation import get_language
 
+from core.scripts import to_latin
+
 from .models import SearchWord
-from .normalize import to_latin
 
 # How many vocabulary words sharing a beginning are compared, at most.
 CANDIDATES = 3000

@@ -7,10 +7,10 @@ import re
 from django.db.models import F
 from django.utils import timezone
 
-from calls.redaction import without_contacts
+from core.redaction import without_contacts
+from core.scripts import normalize
 
 from .models import UnansweredQuery
-from .normalize import normalize
 
 
 def record_unanswered(raw_query: str) -> None:

@@ -13,11 +13,11 @@ from django.core.files.base import ContentFile
 
 from wagtail.models import Collection
 
+from core.scripts import latin_slug
 from documents import demo_files
 from documents.models import DocumentType, IssuingBody, RegistryDocument, Status
 from home.demo.builder import bullet_list, paragraph
 from home.demo.translation import translate_with_table
-from search.normalize import latin_slug
 
 from .models import (
     DocumentRole,

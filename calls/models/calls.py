@@ -18,7 +18,7 @@ from wagtail.models import Orderable, PageManager, PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from calls.redaction import no_contact_data
+from core.redaction import no_contact_data
 from home.blocks import RICH_TEXT_FEATURES, BodyBlock
 from home.models import SitePage
 

@@ -1,7 +1,7 @@
 from django import template
 
 from calls.money import format_rsd
-from calls.redaction import without_contacts as redact
+from core.redaction import without_contacts as redact
 
 register = template.Library()
 

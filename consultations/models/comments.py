@@ -6,7 +6,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from search.normalize import normalize
+from core.scripts import normalize
 
 from ..canonical import comment_text, content_key, sha256_hex
 from .pages import Article, ConsultationPage

@@ -10,8 +10,8 @@ from django.utils import timezone
 from django.utils.dateformat import format as format_date
 from django.utils.translation import gettext as _
 
+from core.scripts import normalize
 from home.i18n import in_current_language
-from search.normalize import normalize
 
 from ..models import Comment, CommentState, Consent, Decision, Kind, RejectionReason
 

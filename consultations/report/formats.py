@@ -12,8 +12,8 @@ from django.utils.dateformat import format as format_date
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from home.spreadsheets import neutralise_formula
-from search.normalize import latin_slug
+from core.exports import neutralise_formula
+from core.scripts import latin_slug
 
 from .data import CSV_FIELDS, DATE_FORMAT, DOWNLOAD_CSP, XML_INVALID, Report, Row
 

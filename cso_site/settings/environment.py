@@ -32,7 +32,7 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 DATABASE_SEARCH = {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "serbian"}
 
-# Analysis for the engines. Text arrives already through search.normalize (Latin,
+# Analysis for the engines. Text arrives already through core.scripts (Latin,
 # lower case, no diacritics); the engine adds the same Snowball Serbian stemmer that
 # PostgreSQL's "serbian" configuration uses, so both backends find the same forms.
 ENGINE_INDEX_SETTINGS = {

@@ -10,9 +10,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.documents.models import AbstractDocument
 from wagtail.search import index
 
+from core.scripts import latin_slug, normalize
 from documents.validation import validate_document_file
 from home.i18n import in_current_language
-from search.normalize import latin_slug, normalize
 
 from .snippets import DocumentType, IssuingBody
 

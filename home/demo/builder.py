@@ -5,8 +5,8 @@ from django.utils.html import escape
 from wagtail.models import Locale, Page, Site
 from wagtail.rich_text import RichText
 
+from core.scripts import latin_slug
 from home.models import HomePage, OfficeSettings, StandardPage, UsefulLink
-from search.normalize import latin_slug
 
 from . import content
 from .seeds import read_national_office_english, read_novi_sad_office

@@ -1,6 +1,6 @@
 from wagtail.models import Page
 
-from search.normalize import latin_slug
+from core.scripts import latin_slug
 
 from ..forms import SitePageForm
 

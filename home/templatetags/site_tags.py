@@ -3,9 +3,9 @@ from django.utils.translation import get_language
 
 from wagtail.models import Page, Site
 
+from core.languages import BCP47, page_versions, path_versions
 from home.content_cache import cached
 from home.i18n import in_current_language
-from home.languages import BCP47, page_versions, path_versions
 from home.models import UsefulLink
 
 register = template.Library()

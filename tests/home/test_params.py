@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from home.params import MAX_DATABASE_ID, DatabaseIdConverter, bounded_int, clean_text, database_id, parse_year
+from core.params import MAX_DATABASE_ID, DatabaseIdConverter, bounded_int, clean_text, database_id, parse_year
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,4 @@
-"""Tests for search.normalize: plain pytest, no database, no Django settings."""
+"""Tests for core.scripts: plain pytest, no database, no Django settings."""
 
 import re
 import subprocess
@@ -11,7 +11,7 @@ import pytest
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
 try:
-    from search.normalize import latin_slug, normalize, to_latin, to_latin_html
+    from core.scripts import latin_slug, normalize, to_latin, to_latin_html
 except ModuleNotFoundError:
     # Without tests/__init__.py, pytest's default import mode imports this
     # directory as a top-level package named "search", hiding the app of the
@@ -64,7 +64,7 @@ TAG_OR_ENTITY = re.compile(r"<[^>]*>|&[#\w]+;")
 
 
 def test_module_imports_without_django():
-    code = "import sys, search.normalize; assert 'django' not in sys.modules"
+    code = "import sys, core.scripts; assert 'django' not in sys.modules"
     subprocess.run([sys.executable, "-c", code], cwd=PROJECT_ROOT, check=True)
 
 
