@@ -22,13 +22,15 @@ run: ## Set up .venv, migrate, load demo content, serve on http://127.0.0.1:8000
 test: ## Lint, Django checks and pytest against private PostgreSQL + S3 + OpenSearch (ARGS="..." for pytest)
 	scripts/test.sh $(ARGS)
 
-lint: | $(RUFF) ## ruff check + ruff format --check
+lint: | $(RUFF) ## ruff check + ruff format --check + djhtml --check (template indentation)
 	$(RUFF) check .
 	$(RUFF) format --check .
+	$(VENV)/bin/djhtml --check templates
 
-format: | $(RUFF) ## ruff format + ruff check --fix
+format: | $(RUFF) ## ruff format + ruff check --fix + djhtml (re-indents templates)
 	$(RUFF) format .
 	$(RUFF) check --fix .
+	$(VENV)/bin/djhtml templates
 
 services-start: | $(RUFF) ## Start the test PostgreSQL (127.0.0.1:54329), moto S3 (:59000) and OpenSearch (:59200, needs a JDK + Maven)
 	scripts/services.sh start
@@ -40,7 +42,7 @@ services-status: ## Show whether the test services run
 	scripts/services.sh status
 
 opensearch-cluster: ## Demo: 3-node OpenSearch cluster on 127.0.0.1:59210-59212, index + search through each node, stop
-	scripts/services.sh opensearch-cluster
+	scripts/opensearch-cluster.sh
 
 messages: | $(PYTHON) ## Extract UI strings (needs gettext), regenerate sr_Latn from sr_Cyrl, compile .mo
 	$(PYTHON) manage.py makemessages -l sr_Cyrl -l en --ignore=.venv --ignore=.services --ignore=static --ignore=tests

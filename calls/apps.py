@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class CallsConfig(AppConfig):
     name = "calls"
     verbose_name = _("Public calls")
+
+    def ready(self):
+        from . import calendar  # noqa: F401  (registers the calls' deadlines)

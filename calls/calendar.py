@@ -1,104 +1,55 @@
-"""Deadlines as iCalendar (RFC 5545): call closings and consultation closings.
+"""Deadlines as iCalendar: a call's closing, and the calendar of every deadline on the site.
 
-Each deadline is a VEVENT starting at the closing time (UTC), with no end: a moment, not
-a period. Its UID comes from the page's translation key, so the Cyrillic, Latin and
-English feeds describe one event and a calendar app never shows it twice.
+The deadlines calendar gathers what the apps register with core.calendar's DEADLINES_HOOK
+(calls here, consultations in their own app), so calls imports no other feature app.
 """
 
 import datetime
 
-from icalendar import Calendar, Event
+from icalendar import Calendar
 
-from django.http import HttpResponse
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from consultations.models import ConsultationPage
-from core.redaction import without_contacts
+from wagtail import hooks
+
+from core.calendar import (
+    DEADLINES_HOOK,
+    closing_deadlines,
+    deadline_event,
+    new_calendar,
+    registered_deadlines,
+    uid_host,
+)
 from home.models import OfficeSettings
 
 from .models import CallPage
 
-PRODID = "-//Office for Cooperation with Civil Society//Deadlines//EN"
 # A subscribed calendar keeps a year of past deadlines, plus everything still to come.
 HISTORY = datetime.timedelta(days=366)
-MAX_EVENTS = 300
+CALL_KIND = "call-closes"
 
 
-def event_uid(page, kind: str, request) -> str:
-    host = request.get_host().split(":")[0] or "localhost"
-    return f"{page.translation_key}-{kind}@{host}"
+def summary(call) -> str:
+    return _("Deadline for applications: %(title)s") % {"title": call.title}
 
 
-def deadline_event(page, *, kind: str, summary: str, request) -> Event:
-    event = Event()
-    event.add("uid", event_uid(page, kind, request))
-    event.add("dtstamp", page.last_published_at or page.first_published_at or timezone.now())
-    event.add("dtstart", page.closes_at.astimezone(datetime.UTC))
-    event.add("summary", summary)
-    event.add("description", without_contacts(page.summary))
-    event.add("url", request.build_absolute_uri(page.get_url(request)))
-    event.add("transp", "TRANSPARENT")
-    return event
-
-
-def call_event(call, request) -> Event:
-    summary = _("Deadline for applications: %(title)s") % {"title": call.title}
-    return deadline_event(call, kind="call-closes", summary=summary, request=request)
-
-
-def consultation_event(consultation, request) -> Event:
-    return deadline_event(
-        consultation,
-        kind="consultation-closes",
-        summary=_("Consultation closes: %(title)s") % {"title": consultation.title},
-        request=request,
-    )
-
-
-def new_calendar(name: str) -> Calendar:
-    calendar = Calendar()
-    calendar.add("prodid", PRODID)
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", name)
-    return calendar
-
-
-def calendar_response(calendar: Calendar, filename: str) -> HttpResponse:
-    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'inline; filename="{filename}"'
-    return response
+@hooks.register(DEADLINES_HOOK)
+def call_deadlines(request, since):
+    return closing_deadlines(CallPage.objects, request, since, kind=CALL_KIND, summary=summary)
 
 
 def deadlines_calendar(request) -> Calendar:
     office = OfficeSettings.for_request(request).display_name
-    name = _("Deadlines") + (f" · {office}" if office else "")
-    calendar = new_calendar(name)
-    since = timezone.now() - HISTORY
-    language = get_language()
-    calls = (
-        CallPage.objects.live()
-        .public()
-        .filter(locale__language_code=language, closes_at__gte=since)
-        .order_by("closes_at", "pk")[:MAX_EVENTS]
-    )
-    consultations = (
-        ConsultationPage.objects.live()
-        .public()
-        .filter(locale__language_code=language, closes_at__gte=since)
-        .order_by("closes_at", "pk")[:MAX_EVENTS]
-    )
-    for call in calls:
-        calendar.add_component(call_event(call, request))
-    for consultation in consultations:
-        calendar.add_component(consultation_event(consultation, request))
+    calendar = new_calendar(_("Deadlines") + (f" · {office}" if office else ""))
+    for event in registered_deadlines(request, timezone.now() - HISTORY):
+        calendar.add_component(event)
     return calendar
 
 
 def call_calendar(call, request) -> Calendar:
-    calendar = new_calendar(call.title)
-    calendar.add_component(call_event(call, request))
+    calendar = new_calendar()
+    calendar.add_component(
+        deadline_event(call, kind=CALL_KIND, summary=summary(call), request=request, host=uid_host(request))
+    )
     return calendar

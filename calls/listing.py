@@ -7,6 +7,8 @@ from django.db.models import Case, F, IntegerField, Value, When
 from django.db.models.functions import ExtractYear
 from django.utils import timezone
 
+from core.facets import FacetOption
+from core.filters import ListingFilters
 from core.params import database_id, parse_year
 from documents.library import localized_names
 
@@ -17,8 +19,10 @@ OPEN, ANNOUNCED, PAST = 0, 1, 2
 
 
 @dataclass(frozen=True)
-class CallQuery:
+class CallQuery(ListingFilters):
     """A visitor's filters, cleaned: anything malformed is ignored, never an error page."""
+
+    lookups = {"year": "opens_at__year", "area": "areas"}
 
     year: int | None = None
     area: int | None = None
@@ -26,17 +30,6 @@ class CallQuery:
     @classmethod
     def from_params(cls, params) -> "CallQuery":
         return cls(year=parse_year(params.get("year")), area=database_id(params.get("area")))
-
-    def filter(self, calls):
-        if self.year:
-            calls = calls.filter(opens_at__year=self.year)
-        if self.area:
-            calls = calls.filter(areas=self.area)
-        return calls
-
-    @property
-    def is_filtered(self) -> bool:
-        return bool(self.year or self.area)
 
 
 def area_names(areas) -> list[str]:
@@ -83,6 +76,14 @@ def calls_for_index(index, query: CallQuery, page_number) -> dict:
     return {
         "query": query,
         "results": results,
-        "years": sorted({year for year, _area in pairs}, reverse=True),
-        "areas": sorted({(area, names.get(area, "?")) for _year, area in pairs if area}, key=lambda pair: pair[1]),
+        "years": [
+            FacetOption(str(year), str(year), 0, year == query.year)
+            for year in sorted({year for year, _area in pairs}, reverse=True)
+        ],
+        "areas": [
+            FacetOption(str(area), name, 0, area == query.area)
+            for area, name in sorted(
+                {(area, names.get(area, "?")) for _year, area in pairs if area}, key=lambda pair: pair[1]
+            )
+        ],
     }

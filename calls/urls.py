@@ -1,6 +1,5 @@
 from django.urls import path
 
-from consultations.feeds import ConsultationsAtomFeed, ConsultationsFeed
 from home import converters  # noqa: F401  (registers <dbid:…>)
 
 from . import views
@@ -12,8 +11,6 @@ app_name = "calls"
 urlpatterns = [
     path("feeds/calls/rss/", CallsFeed(), name="calls_rss"),
     path("feeds/calls/atom/", CallsAtomFeed(), name="calls_atom"),
-    path("feeds/consultations/rss/", ConsultationsFeed(), name="consultations_rss"),
-    path("feeds/consultations/atom/", ConsultationsAtomFeed(), name="consultations_atom"),
     path("calendar/deadlines.ics", views.deadlines_ics, name="deadlines_ics"),
     path("calendar/calls/<dbid:page_id>.ics", views.call_ics, name="call_ics"),
     path("transparency/allocations.<str:fmt>", views.allocations_export, name="allocations"),

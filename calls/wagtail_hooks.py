@@ -1,13 +1,11 @@
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from wagtail import hooks
 from wagtail.models import Site
-from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
+from core.snippets import register_listed_snippet
 from home.content_cache import cached
-from home.sections import HomeSection
+from home.sections import add_home_section
 
 from .models import CallIndexPage, CallPage, FundingArea
 
@@ -15,14 +13,7 @@ HOME_SECTION_SIZE = 4
 MAX_CACHED = 50
 
 
-class FundingAreaViewSet(SnippetViewSet):
-    model = FundingArea
-    icon = "tag"
-    menu_label = _("Funding areas")
-    list_display = ["name", "sort_order"]
-
-
-register_snippet(FundingAreaViewSet)
+register_listed_snippet(FundingArea, icon="tag", menu_label=_("Funding areas"), list_display=["name", "sort_order"])
 
 
 def open_calls(request, locale):
@@ -56,12 +47,4 @@ def calls_url(request, locale):
     return cached(f"call-index-url:{site.pk if site else 0}:{locale.pk}", build)
 
 
-@hooks.register("register_home_section")
-def open_calls_section():
-    return HomeSection(
-        key="calls",
-        title=_("Open calls"),
-        template="home/sections/calls.html",
-        get_items=open_calls,
-        more_url=calls_url,
-    )
+add_home_section("calls", _("Open calls"), open_calls, more_url=calls_url)

@@ -9,6 +9,8 @@ from django.utils.translation import gettext as _
 
 from wagtail.admin.panels import Panel
 
+from core.downloads import as_download
+
 from .models import Comment
 
 PERMISSION = "consultations.moderate_comment"
@@ -20,10 +22,8 @@ def comment_attachment(request, comment_id: int):
     comment = get_object_or_404(Comment, pk=comment_id)
     if not comment.attachment:
         raise Http404
-    response = FileResponse(comment.attachment.open("rb"), as_attachment=True, filename=comment.attachment_filename)
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    return response
+    filename = comment.attachment_filename
+    return as_download(FileResponse(comment.attachment.open("rb"), filename=filename), filename)
 
 
 urlpatterns = [

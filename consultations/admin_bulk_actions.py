@@ -6,9 +6,11 @@ from django.core.exceptions import PermissionDenied
 from django.http import QueryDict
 from django.shortcuts import get_list_or_404
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, ngettext_lazy
 
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
+
+from core.params import database_id
 
 from . import moderation
 from .admin_forms import AnswerForm, RejectForm
@@ -37,7 +39,7 @@ class CommentBulkAction(SnippetBulkAction):
     def get_queryset(cls, model, object_ids):
         if not isinstance(object_ids, list):  # "select all in listing": already a queryset of ids
             return get_list_or_404(model.objects.order_by("submitted_at", "pk"), pk__in=object_ids)
-        ids = [int(pk) for pk in object_ids if str(pk).isdigit()]
+        ids = [pk for pk in map(database_id, object_ids) if pk is not None]
         return get_list_or_404(model.objects.order_by("submitted_at", "pk"), pk__in=ids)
 
     def get_all_objects_in_listing_query(self, parent_id):
@@ -46,8 +48,13 @@ class CommentBulkAction(SnippetBulkAction):
         params = QueryDict(urlsplit(self.next_url).query)
         return listing_queryset(self.request, params).values_list("pk", flat=True)
 
+    # The states a comment must be in for the action to apply to it.
+    states: frozenset = frozenset()
+    # The success message: a lazy plural counted by "count".
+    done = ""
+
     def applies_to(self, comment) -> bool:
-        raise NotImplementedError
+        return comment.state in self.states
 
     def run(self, comments, form):
         raise NotImplementedError
@@ -87,7 +94,7 @@ class CommentBulkAction(SnippetBulkAction):
         return message
 
     def done_message(self, count) -> str:
-        raise NotImplementedError
+        return self.done % {"count": count}
 
 
 class PublishBulkAction(CommentBulkAction):
@@ -100,14 +107,11 @@ class PublishBulkAction(CommentBulkAction):
     button_label = _("Yes, publish")
     skip_note = _("Only confirmed or rejected comments can be published; the others stay as they are.")
 
-    def applies_to(self, comment):
-        return comment.state in moderation.PUBLISHABLE
+    states = moderation.PUBLISHABLE
+    done = ngettext_lazy("%(count)d comment published.", "%(count)d comments published.", "count")
 
     def run(self, comments, form):
         return moderation.publish(comments, self.request.user)
-
-    def done_message(self, count):
-        return ngettext("%(count)d comment published.", "%(count)d comments published.", count) % {"count": count}
 
 
 class RejectBulkAction(CommentBulkAction):
@@ -121,14 +125,11 @@ class RejectBulkAction(CommentBulkAction):
     button_label = _("Yes, reject")
     skip_note = _("Comments not yet confirmed by their authors cannot be rejected; they stay as they are.")
 
-    def applies_to(self, comment):
-        return comment.state in moderation.REJECTABLE
+    states = moderation.REJECTABLE
+    done = ngettext_lazy("%(count)d comment rejected.", "%(count)d comments rejected.", "count")
 
     def run(self, comments, form):
         return moderation.reject(comments, form.cleaned_data["reason"], self.request.user)
-
-    def done_message(self, count):
-        return ngettext("%(count)d comment rejected.", "%(count)d comments rejected.", count) % {"count": count}
 
 
 class AnswerBulkAction(CommentBulkAction):
@@ -142,16 +143,13 @@ class AnswerBulkAction(CommentBulkAction):
     button_label = _("Save the answer")
     skip_note = _("Only confirmed or published comments can be answered; the others stay as they are.")
 
-    def applies_to(self, comment):
-        return comment.state in moderation.ANSWERABLE
+    states = moderation.ANSWERABLE
+    done = ngettext_lazy("%(count)d comment answered.", "%(count)d comments answered.", "count")
 
     def run(self, comments, form):
         return moderation.answer(
             comments, form.cleaned_data["decision"], form.cleaned_data["reasons"], self.request.user
         )
-
-    def done_message(self, count):
-        return ngettext("%(count)d comment answered.", "%(count)d comments answered.", count) % {"count": count}
 
 
 class EraseContactBulkAction(CommentBulkAction):
@@ -168,16 +166,15 @@ class EraseContactBulkAction(CommentBulkAction):
     button_label = _("Yes, erase")
     skip_note = _("Comments whose contact data is already erased stay as they are.")
 
+    done = ngettext_lazy(
+        "Contact data of %(count)d comment erased.", "Contact data of %(count)d comments erased.", "count"
+    )
+
     def applies_to(self, comment):
         return moderation.has_contact(comment)
 
     def run(self, comments, form):
         return moderation.erase_contacts(comments, self.request.user)
-
-    def done_message(self, count):
-        return ngettext(
-            "Contact data of %(count)d comment erased.", "Contact data of %(count)d comments erased.", count
-        ) % {"count": count}
 
 
 class DeleteRefusedBulkAction(SnippetBulkAction):

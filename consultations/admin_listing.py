@@ -12,6 +12,8 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.filters import WagtailFilterSet
 
+from core.params import MAX_DATABASE_ID, database_id
+
 from . import moderation
 from .models import Article, Comment, CommentState, ConsultationPage, Decision, Kind, OrganisationType
 
@@ -41,7 +43,20 @@ def articles_with_comments(request=None):
     )
 
 
-class ArticleChoiceField(django_filters.fields.ModelChoiceField):
+class IdChoiceField(django_filters.fields.ModelChoiceField):
+    """A choice by id that is never sent to the database past the integer range (an overflow, not a filter)."""
+
+    def to_python(self, value):
+        if value not in self.empty_values and database_id(value) is None:
+            raise forms.ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return super().to_python(value)
+
+
+class ConsultationFilter(django_filters.ModelChoiceFilter):
+    field_class = IdChoiceField
+
+
+class ArticleChoiceField(IdChoiceField):
     def label_from_instance(self, obj):
         return f"{obj.page.title} · {obj}"
 
@@ -57,7 +72,7 @@ def radio_choice_filter(label, choices, **kwargs):
 
 
 class CommentFilterSet(WagtailFilterSet):
-    consultation = django_filters.ModelChoiceFilter(
+    consultation = ConsultationFilter(
         label=_("Consultation"), queryset=consultations_with_comments, empty_label=_("All")
     )
     state = radio_choice_filter(_("State"), CommentState.choices)
@@ -69,7 +84,7 @@ class CommentFilterSet(WagtailFilterSet):
     )
     min_group = radio_choice_filter(_("Near-identical texts"), GROUP_SIZES, method="filter_min_group")
     same_text_as = django_filters.NumberFilter(
-        label=_("Same text as comment (ID)"), method="filter_same_text_as", min_value=1
+        label=_("Same text as comment (ID)"), method="filter_same_text_as", min_value=1, max_value=MAX_DATABASE_ID
     )
 
     class Meta:
@@ -78,9 +93,9 @@ class CommentFilterSet(WagtailFilterSet):
 
     def __init__(self, data=None, *args, **kwargs):
         super().__init__(data, *args, **kwargs)
-        consultation = (data or {}).get("consultation")
-        if consultation and str(consultation).isdigit():
-            self.filters["article"].queryset = articles_with_comments().filter(page_id=int(consultation))
+        consultation = database_id((data or {}).get("consultation"))
+        if consultation:
+            self.filters["article"].queryset = articles_with_comments().filter(page_id=consultation)
 
     def filter_decision(self, queryset, name, value):
         return queryset.filter(decision="" if value == NOT_ANSWERED else value)

@@ -166,37 +166,47 @@ def personal_data_warning(comment) -> str:
     return _("An e-mail address or telephone number: check before publishing")
 
 
-class PersonalDataPanel(Panel):
+class CommentFactsPanel(Panel):
+    """A read-only panel of what the moderator should know about the comment, drawn by `facts_template`."""
+
+    facts_template = ""
+
+    def facts(self, comment) -> dict:
+        raise NotImplementedError
+
+    class BoundPanel(Panel.BoundPanel):
+        @property
+        def template_name(self):
+            return self.panel.facts_template
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            context.update(self.panel.facts(self.instance))
+            return context
+
+
+class PersonalDataPanel(CommentFactsPanel):
     """Warns the moderator of e-mail addresses and telephone numbers in the text, marking each one."""
 
-    class BoundPanel(Panel.BoundPanel):
-        template_name = "consultations/admin/personal_data_panel.html"
+    facts_template = "consultations/admin/personal_data_panel.html"
 
-        def get_context_data(self, parent_context=None):
-            context = super().get_context_data(parent_context)
-            comment = self.instance
-            context["found"] = personal_data.found_in(comment)
-            context["texts"] = [
-                (Comment._meta.get_field(name).verbose_name, personal_data.highlighted(getattr(comment, name)))
-                for name in personal_data.PUBLIC_TEXT_FIELDS
-                if personal_data.spans(getattr(comment, name))
-            ]
-            return context
+    def facts(self, comment) -> dict:
+        texts = [
+            (Comment._meta.get_field(name).verbose_name, personal_data.highlighted(getattr(comment, name)))
+            for name in personal_data.PUBLIC_TEXT_FIELDS
+            if personal_data.spans(getattr(comment, name))
+        ]
+        return {"found": personal_data.found_in(comment), "texts": texts}
 
 
-class SameTextPanel(Panel):
+class SameTextPanel(CommentFactsPanel):
     """How many comments of the consultation have a near-identical text, linking to them."""
 
-    class BoundPanel(Panel.BoundPanel):
-        template_name = "consultations/admin/same_text_panel.html"
+    facts_template = "consultations/admin/same_text_panel.html"
 
-        def get_context_data(self, parent_context=None):
-            context = super().get_context_data(parent_context)
-            comment = self.instance
-            count = Comment.objects.filter(consultation_id=comment.consultation_id, fingerprint=comment.fingerprint)
-            context["count"] = count.count()
-            context["url"] = listing_url(same_text_as=comment.pk)
-            return context
+    def facts(self, comment) -> dict:
+        same = Comment.objects.filter(consultation_id=comment.consultation_id, fingerprint=comment.fingerprint)
+        return {"count": same.count(), "url": listing_url(same_text_as=comment.pk)}
 
 
 comment_edit_handler = ObjectList(

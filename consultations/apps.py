@@ -7,4 +7,4 @@ class ConsultationsConfig(AppConfig):
     verbose_name = _("Public consultations")
 
     def ready(self):
-        from . import home_sections  # noqa: F401  (registers the home page's section)
+        from . import deadlines, home_sections  # noqa: F401  (register the deadlines and the home page's section)

@@ -69,10 +69,9 @@ class CommentForm(forms.ModelForm):
             "consent",
             "attachment",
         ]
-        field_classes = {
-            name: CanonicalTextField
-            for name in ("proposed_wording", "justification", "organisation_name", "contact_name")
-        }
+        field_classes = dict.fromkeys(
+            ("proposed_wording", "justification", "organisation_name", "contact_name"), CanonicalTextField
+        )
         widgets = {
             "kind": forms.RadioSelect,
             "consent": forms.RadioSelect,
@@ -91,11 +90,26 @@ class CommentForm(forms.ModelForm):
             "attachment": _("Optional: PDF, DOCX or ODT, up to 10 MB."),
         }
 
+    # The form's groups of fields, in order, under their legends.
+    FIELDSETS = [
+        (_("Your comment"), ["target", "kind", "proposed_wording", "justification", "attachment"]),
+        (_("Organisation"), ["organisation_name", "registration_number", "tax_id", "organisation_type"]),
+        (_("Contact person"), ["contact_name", "contact_email", "contact_phone"]),
+    ]
+
+    def fieldsets(self):
+        return [(legend, [self[name] for name in names]) for legend, names in self.FIELDSETS]
+
     def __init__(self, *args, articles=(), **kwargs):
+        """`articles`: the page's ShownArticle entries (consultations/page_view.py), as the page displays them.
+
+        Each choice is labelled as the page shows the article (Latin on the Latin twin) and sends
+        the original's id, so a comment attaches to the original's article in every language.
+        """
         super().__init__(*args, **kwargs)
-        self.articles = {str(article.pk): article for article in articles}
+        self.articles = {entry.key: entry.original for entry in articles}
         self.fields["target"].choices = [(WHOLE_ACT, _("The draft as a whole"))] + [
-            (str(article.pk), str(article_label(article))) for article in articles
+            (entry.key, str(article_label(entry.shown))) for entry in articles
         ]
         for name in ("contact_name", "contact_email", "organisation_name", "organisation_type", "consent"):
             self.fields[name].required = True

@@ -2,9 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from wagtail import hooks
-
-from home.sections import HomeSection
+from home.sections import add_home_section
 
 from .models import ConsultationIndexPage, ConsultationPage
 
@@ -18,12 +16,4 @@ def consultations_url(request, locale):
     return index.get_url(request) if index else None
 
 
-@hooks.register("register_home_section")
-def open_consultations_section():
-    return HomeSection(
-        key="consultations",
-        title=_("Open consultations"),
-        template="home/sections/consultations.html",
-        get_items=open_consultations,
-        more_url=consultations_url,
-    )
+add_home_section("consultations", _("Open consultations"), open_consultations, more_url=consultations_url)

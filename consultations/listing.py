@@ -6,7 +6,8 @@ from django.db.models import Count, IntegerField, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from .models import Comment, CommentState, Consent, ConsultationPage
+from .models import Comment, CommentState, Consent, ConsultationPage, State
+from .page_view import ConsultationView
 
 
 def consultations_for_index(index):
@@ -25,12 +26,15 @@ def consultations_for_index(index):
         .annotate(published_comments=Coalesce(Subquery(published_counts, output_field=IntegerField()), 0))
     )
     now = timezone.now()
-    order = {"open": 0, "upcoming": 1, "closed": 2, "reported": 2}
+    order = {State.OPEN: 0, State.UPCOMING: 1, State.CLOSED: 2, State.REPORTED: 2}
     for page in pages:
         page.current_state = page.state(now)
     return sorted(
         pages,
-        key=lambda p: (order[p.current_state], p.closes_at if p.current_state == "open" else -p.closes_at.timestamp()),
+        key=lambda p: (
+            order[p.current_state],
+            p.closes_at if p.current_state == State.OPEN else -p.closes_at.timestamp(),
+        ),
     )
 
 
@@ -47,18 +51,12 @@ class Section:
         return len(self.comments) + self.unpublished_count
 
 
-def article_sections(page, original) -> list[Section]:
-    """The act article by article with its published comments, as each commenter consented."""
-    articles = list(page.articles.all())
-    if page.pk == original.pk:
-        original_ids = {article.pk: article.pk for article in articles}
-    else:
-        keys = dict(original.articles.values_list("translation_key", "pk"))
-        original_ids = {article.pk: keys.get(article.translation_key) for article in articles}
+def article_sections(view: ConsultationView) -> list[Section]:
+    """The act article by article (as the page shows it) with its published comments, as each commenter consented."""
     sections = {None: Section(article=None)}
-    for article in articles:
-        sections[original_ids[article.pk]] = Section(article=article)
-    comments = Comment.objects.filter(consultation=original, state=CommentState.PUBLISHED).order_by(
+    for article in view.articles:
+        sections[article.original.pk] = Section(article=article.shown)
+    comments = Comment.objects.filter(consultation=view.original, state=CommentState.PUBLISHED).order_by(
         "published_at", "pk"
     )
     for comment in comments:

@@ -108,53 +108,70 @@ def mark_answered(comment: Comment, decision: str, reasons: str, now=None) -> No
     comment.answered_at = (now or timezone.now()) if decision else None
 
 
-def publish(comments, user) -> Outcome:
+def change_each(comments, user, applies, change, action: str, fields=None, data=None) -> Outcome:
+    """Apply `change` to each comment that `applies` accepts, save its `fields` and log `action`
+    (as `user`); the others are skipped, untouched."""
     outcome = Outcome()
-    now = timezone.now()
     with LogContext(user=user):
         for comment in comments:
-            if comment.state not in PUBLISHABLE:
+            if not applies(comment):
                 outcome.skipped.append(comment)
                 continue
-            mark_published(comment, now)
-            comment.save(update_fields=["state", "rejection_reason", "published_at"])
-            log(comment, LOG_PUBLISH)
+            change(comment)
+            if fields:
+                comment.save(update_fields=fields)
+            log(comment, action, data=data)
             outcome.done.append(comment)
     return outcome
+
+
+STATE_FIELDS = ["state", "rejection_reason", "published_at"]
+
+
+def publish(comments, user) -> Outcome:
+    now = timezone.now()
+    return change_each(
+        comments,
+        user,
+        applies=lambda comment: comment.state in PUBLISHABLE,
+        change=lambda comment: mark_published(comment, now),
+        action=LOG_PUBLISH,
+        fields=STATE_FIELDS,
+    )
 
 
 def reject(comments, reason: str, user) -> Outcome:
     if reason not in RejectionReason.values:
         raise ValueError(f"unknown rejection reason {reason!r}")
-    outcome = Outcome()
-    with LogContext(user=user):
-        for comment in comments:
-            unchanged = comment.state == CommentState.REJECTED and comment.rejection_reason == reason
-            if comment.state not in REJECTABLE or unchanged:
-                outcome.skipped.append(comment)
-                continue
-            mark_rejected(comment, reason)
-            comment.save(update_fields=["state", "rejection_reason", "published_at"])
-            log(comment, LOG_REJECT, data={"reason": reason})
-            outcome.done.append(comment)
-    return outcome
+
+    def applies(comment):
+        unchanged = comment.state == CommentState.REJECTED and comment.rejection_reason == reason
+        return comment.state in REJECTABLE and not unchanged
+
+    return change_each(
+        comments,
+        user,
+        applies=applies,
+        change=lambda comment: mark_rejected(comment, reason),
+        action=LOG_REJECT,
+        fields=STATE_FIELDS,
+        data={"reason": reason},
+    )
 
 
 def answer(comments, decision: str, reasons: str, user) -> Outcome:
     if decision not in Decision.values:
         raise ValueError(f"unknown decision {decision!r}")
-    outcome = Outcome()
     now = timezone.now()
-    with LogContext(user=user):
-        for comment in comments:
-            if comment.state not in ANSWERABLE:
-                outcome.skipped.append(comment)
-                continue
-            mark_answered(comment, decision, reasons, now)
-            comment.save(update_fields=["decision", "decision_reasons", "answered_at"])
-            log(comment, LOG_ANSWER, data={"decision": decision})
-            outcome.done.append(comment)
-    return outcome
+    return change_each(
+        comments,
+        user,
+        applies=lambda comment: comment.state in ANSWERABLE,
+        change=lambda comment: mark_answered(comment, decision, reasons, now),
+        action=LOG_ANSWER,
+        fields=["decision", "decision_reasons", "answered_at"],
+        data={"decision": decision},
+    )
 
 
 def has_contact(comment: Comment) -> bool:
@@ -162,16 +179,8 @@ def has_contact(comment: Comment) -> bool:
 
 
 def erase_contacts(comments, user) -> Outcome:
-    outcome = Outcome()
-    with LogContext(user=user):
-        for comment in comments:
-            if not has_contact(comment):
-                outcome.skipped.append(comment)
-                continue
-            comment.erase_contact()
-            log(comment, LOG_ERASE_CONTACT)
-            outcome.done.append(comment)
-    return outcome
+    # erase_contact() saves the fields it empties itself.
+    return change_each(comments, user, applies=has_contact, change=Comment.erase_contact, action=LOG_ERASE_CONTACT)
 
 
 def log_edit(comment: Comment, before: dict, user, content_changed: bool) -> None:

@@ -10,6 +10,7 @@ visitor sees an error and keeps what they typed:
   fails, neither a row nor an orphan file remains.
 """
 
+import enum
 import hashlib
 import logging
 import secrets
@@ -31,10 +32,37 @@ MIN_FILL_SECONDS = 4
 MAX_FORM_AGE = 60 * 60 * 24
 
 
+class Refusal(enum.StrEnum):
+    """Why the server refused a send. The value is what the log says; the visitor reads a plain message."""
+
+    BAD_OR_EXPIRED_FORM_TOKEN = "bad-or-expired-form-token"  # noqa: S105  (a log word, not a secret)
+    FORM_TOKEN_USED_FOR_OTHER_CONTENT = "form-token-used-for-other-content"  # noqa: S105  (likewise)
+    HONEYPOT = "honeypot"
+    FILLED_TOO_FAST = "filled-too-fast"
+    RATE_LIMIT_IP = "rate-limit-ip"
+    RATE_LIMIT_IP_WITHOUT_PROOF = "rate-limit-ip-without-proof"
+    RATE_LIMIT_EMAIL = "rate-limit-email"
+    CONSULTATION_CLOSED = "consultation-closed"
+
+    @property
+    def spends_form_token(self) -> bool:
+        """After this refusal the form's token cannot be sent again: the form comes back with a new one."""
+        return self in (Refusal.BAD_OR_EXPIRED_FORM_TOKEN, Refusal.FORM_TOKEN_USED_FOR_OTHER_CONTENT)
+
+
+class Confirmation(enum.Enum):
+    """What following a confirmation link did."""
+
+    CONFIRMED = "confirmed"
+    ALREADY = "already"  # confirmed (or moderated) before: nothing changes
+    EXPIRED = "expired"
+    UNKNOWN = "unknown"  # no comment has this token
+
+
 class Rejected(Exception):  # noqa: N818  (a refusal, not a programming error)
     """The server refuses the submission; `reason` is logged, the visitor gets a plain message."""
 
-    def __init__(self, reason: str):
+    def __init__(self, reason: Refusal):
         super().__init__(reason)
         self.reason = reason
 
@@ -42,7 +70,7 @@ class Rejected(Exception):  # noqa: N818  (a refusal, not a programming error)
 class RateLimited(Rejected):
     """Too many comments from one address or mailbox: the visitor may send again in `retry_after` seconds."""
 
-    def __init__(self, reason: str, retry_after: int):
+    def __init__(self, reason: Refusal, retry_after: int):
         super().__init__(reason)
         self.retry_after = retry_after
 
@@ -59,24 +87,27 @@ def read_form_token(value: str) -> dict:
     try:
         data = signing.loads(value, salt=TOKEN_SALT, max_age=MAX_FORM_AGE)
     except signing.BadSignature as error:
-        raise Rejected("bad-or-expired-form-token") from error
+        raise Rejected(Refusal.BAD_OR_EXPIRED_FORM_TOKEN) from error
     return data
 
 
 def check_abuse(request, form_data: dict, token: dict) -> None:
     """Honeypot, minimum fill time, rate limits. Each refusal is logged without personal data."""
     if form_data.get("website"):
-        raise Rejected("honeypot")
+        raise Rejected(Refusal.HONEYPOT)
     if time.time() - token["at"] < MIN_FILL_SECONDS:
-        raise Rejected("filled-too-fast")
+        raise Rejected(Refusal.FILLED_TOO_FAST)
     # Forms sent without the browser's proof of work share the stricter per-address limit.
-    ip_kind = "ip" if proof_of_work.is_solved(form_data.get("proof", ""), token) else "ip-without-proof"
+    if proof_of_work.is_solved(form_data.get("proof", ""), token):
+        ip_kind, refusal = "ip", Refusal.RATE_LIMIT_IP
+    else:
+        ip_kind, refusal = "ip-without-proof", Refusal.RATE_LIMIT_IP_WITHOUT_PROOF
     retry_after = rate_limits.count(ip_kind, rate_limits.client_address(request))
     if retry_after:
-        raise RateLimited(f"rate-limit-{ip_kind}", retry_after)
+        raise RateLimited(refusal, retry_after)
     retry_after = rate_limits.count("email", rate_limits.mailbox(form_data.get("contact_email", "")))
     if retry_after:
-        raise RateLimited("rate-limit-email", retry_after)
+        raise RateLimited(Refusal.RATE_LIMIT_EMAIL, retry_after)
 
 
 @dataclass(frozen=True)
@@ -94,7 +125,7 @@ def submit_comment(page, form, token: dict) -> Submission:
     a comment was received when it was not stored.
     """
     if not page.is_open():
-        raise Rejected("consultation-closed")
+        raise Rejected(Refusal.CONSULTATION_CLOSED)
     comment, raw_confirmation = _comment_from_form(page, form, token)
     earlier = _earlier_send(comment)
     if earlier:
@@ -142,7 +173,7 @@ def _earlier_send(comment: Comment) -> Submission | None:
     by_token = Comment.objects.filter(submission_token=comment.submission_token).first()
     if by_token is not None:
         if by_token.content_key != comment.content_key:
-            raise Rejected("form-token-used-for-other-content")
+            raise Rejected(Refusal.FORM_TOKEN_USED_FOR_OTHER_CONTENT)
         return Submission(by_token, None)
     by_content = Comment.objects.filter(content_key=comment.content_key).first()
     if by_content is None:
@@ -162,21 +193,21 @@ def _renew_expired_confirmation(comment: Comment) -> str | None:
     return raw_confirmation if renewed else None
 
 
-def confirm_comment(raw_token: str) -> tuple[Comment | None, str]:
-    """Confirm by the e-mailed token; returns the comment and 'confirmed', 'already' or 'expired'."""
+def confirm_comment(raw_token: str) -> tuple[Comment | None, Confirmation]:
+    """Confirm by the e-mailed token; returns the comment (None when unknown) and what happened."""
     with transaction.atomic():
         comment = Comment.objects.select_for_update().filter(confirmation_token_hash=hash_token(raw_token)).first()
         if comment is None:
-            return None, "unknown"
+            return None, Confirmation.UNKNOWN
         if comment.state != CommentState.UNCONFIRMED:
-            return comment, "already"
+            return comment, Confirmation.ALREADY
         if comment.confirmation_expires_at < timezone.now():
-            return comment, "expired"
+            return comment, Confirmation.EXPIRED
         comment.state = CommentState.CONFIRMED
         comment.confirmed_at = timezone.now()
         comment.tracking_number = new_tracking_number()
         comment.save(update_fields=["state", "confirmed_at", "tracking_number"])
-    return comment, "confirmed"
+    return comment, Confirmation.CONFIRMED
 
 
 def _target_label(article) -> str:

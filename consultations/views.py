@@ -16,8 +16,11 @@ from .emails import send_confirmation, send_receipt
 from .forms import CommentForm
 from .listing import article_sections
 from .models import Comment, CommentState, hash_token
+from .page_view import ConsultationView
 from .submission import (
+    Confirmation,
     RateLimited,
+    Refusal,
     Rejected,
     StorageFailed,
     check_abuse,
@@ -28,9 +31,6 @@ from .submission import (
 )
 
 logger = logging.getLogger(__name__)
-
-# Refusals after which the form's token cannot be sent again: the form comes back with a new one.
-SPENT_TOKEN_REASONS = {"bad-or-expired-form-token", "form-token-used-for-other-content"}
 
 
 class ConsultationClosed(Exception):  # noqa: N818  (an outcome the page shows, not a bug)
@@ -56,15 +56,15 @@ def private_page(response):
 
 
 def consultation_page(request, page):
-    original = page.original
-    articles = list(original.articles.all())
+    # The one reading of the page for this request: the form, the display and the answers all use it.
+    view = ConsultationView.of(page)
     form = None
     refused_text = None
     status = 200
     if request.method == "POST":
-        form = CommentForm(request.POST, request.FILES, articles=articles)
+        form = CommentForm(request.POST, request.FILES, articles=view.articles)
         try:
-            response = handle_submission(request, page, original, form)
+            response = handle_submission(request, view, form)
         except ConsultationClosed:
             # The refusal, and the typed text to copy; no form to send it with.
             form, refused_text, response = None, typed_text(request.POST), None
@@ -72,11 +72,18 @@ def consultation_page(request, page):
             return private_page(response)
         status = 400
         if form is not None and getattr(form, "token_spent", False):
-            form = with_new_token(request, form, articles)
-    if form is None and refused_text is None and page.is_open():
-        form = CommentForm(articles=articles, initial={"form_token": issue_form_token()})
+            form = with_new_token(request, form, view)
+    if form is None and refused_text is None and view.is_open:
+        form = CommentForm(articles=view.articles, initial={"form_token": issue_form_token()})
     context = page.get_context(request)
-    context.update(form=form, refused_text=refused_text, sections=article_sections(page, original), state=page.state())
+    context.update(
+        form=form,
+        refused_text=refused_text,
+        sections=article_sections(view),
+        original=view.original,  # its dates, which decide the state
+        state=view.state,
+        answers_public=view.answers_public,
+    )
     response = TemplateResponse(request, page.get_template(request), context, status=status)
     if request.method == "POST":
         private_page(response)
@@ -91,9 +98,10 @@ def consultation_page(request, page):
     return response
 
 
-def handle_submission(request, page, original, form):
+def handle_submission(request, view: ConsultationView, form):
     """Returns a response when done, or None to show the form again with its errors."""
-    if not page.is_open():
+    page, original = view.page, view.original
+    if not view.is_open:
         logger.info("Comment refused: consultation %s is not open", original.pk)
         raise ConsultationClosed
     try:
@@ -107,18 +115,18 @@ def handle_submission(request, page, original, form):
     except Rejected as refusal:
         logger.warning("Comment refused on consultation %s: %s", original.pk, refusal.reason)
         form.add_error(None, refusal_message(refusal.reason))
-        form.token_spent = refusal.reason in SPENT_TOKEN_REASONS
+        form.token_spent = refusal.reason.spends_form_token
         return None
     if not form.is_valid():
         return None
     try:
         submission = submit_comment(original, form, token)
     except Rejected as refusal:
-        if refusal.reason == "consultation-closed":
+        if refusal.reason == Refusal.CONSULTATION_CLOSED:
             raise ConsultationClosed from refusal
         logger.warning("Comment refused on consultation %s: %s", original.pk, refusal.reason)
         form.add_error(None, refusal_message(refusal.reason))
-        form.token_spent = refusal.reason in SPENT_TOKEN_REASONS
+        form.token_spent = refusal.reason.spends_form_token
         return None
     except StorageFailed:
         form.add_error(
@@ -154,20 +162,20 @@ def typed_text(data) -> dict[str, str]:
     return {name: text for name, text in texts.items() if text}
 
 
-def with_new_token(request, form, articles):
+def with_new_token(request, form, view: ConsultationView):
     """The same form, with what the visitor typed and the same messages, and a token that can still be sent."""
     data = request.POST.copy()
     data["form_token"] = issue_form_token()
-    renewed = CommentForm(data, request.FILES, articles=articles)
+    renewed = CommentForm(data, request.FILES, articles=view.articles)
     for error in form.non_field_errors():
         renewed.add_error(None, error)
     return renewed
 
 
-def refusal_message(reason: str) -> str:
-    if reason == "bad-or-expired-form-token":
+def refusal_message(reason: Refusal) -> str:
+    if reason == Refusal.BAD_OR_EXPIRED_FORM_TOKEN:
         return _("The form has expired. Please check your text and send it again.")
-    if reason == "form-token-used-for-other-content":
+    if reason == Refusal.FORM_TOKEN_USED_FOR_OTHER_CONTENT:
         return _(
             "This form was already sent with a different text, so this text was not saved. It is kept below:"
             " check it and send it again."
@@ -184,12 +192,12 @@ def confirm(request, page, token: str):
     comment, outcome = confirm_comment(token)
     if comment is None:
         raise Http404
-    if outcome == "expired":
+    if outcome == Confirmation.EXPIRED:
         return private_page(
             TemplateResponse(request, "consultations/confirm_expired.html", {"page": page, "self": page}, status=410)
         )
     receipt_url = page.url + page.reverse_subpage("receipt", args=[token])
-    if outcome == "confirmed":
+    if outcome == Confirmation.CONFIRMED:
         absolute, language = request.build_absolute_uri(receipt_url), get_language()
         transaction.on_commit(lambda: send_receipt(comment, absolute, language))
         messages.success(request, _("Thank you: your comment is confirmed."))
@@ -197,9 +205,10 @@ def confirm(request, page, token: str):
 
 
 def receipt(request, page, token: str):
+    view = ConsultationView.of(page)
     comment = (
         Comment.objects.exclude(state=CommentState.UNCONFIRMED)
-        .filter(consultation=page.original, confirmation_token_hash=hash_token(token))
+        .filter(consultation=view.original, confirmation_token_hash=hash_token(token))
         .first()
     )
     if comment is None:
@@ -208,6 +217,6 @@ def receipt(request, page, token: str):
         TemplateResponse(
             request,
             "consultations/receipt.html",
-            {"page": page, "self": page, "comment": comment, "answer_public": bool(page.original.report_published_at)},
+            {"page": page, "self": page, "comment": comment, "answers_public": view.answers_public},
         )
     )

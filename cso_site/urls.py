@@ -23,8 +23,8 @@ if serves_local_media():
 urlpatterns += i18n_patterns(
     path("", include("search.urls")),
     path("", include("documents.urls")),
-    path("", include("strategies.urls")),
     path("", include("calls.urls")),
+    path("", include("consultations.urls")),
     path("", include("news.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,

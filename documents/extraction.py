@@ -9,27 +9,21 @@ Zip-based formats have already been checked against zip bombs by documents.valid
 
 import codecs
 import datetime
-import io
 import itertools
-import logging
 import re
 import string
-import threading
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 import docx
 import openpyxl
-import pypdfium2 as pdfium
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 from odf.element import Node
 from odf.namespaces import OFFICENS, TABLENS, TEXTNS
 from odf.opendocument import load as load_odf
 from pypdf import PdfReader
-
-logger = logging.getLogger(__name__)
 
 MAX_TEXT_CHARS = 2_000_000
 MAX_PDF_PAGES = 2000
@@ -40,11 +34,6 @@ MAX_SHEET_ROWS = 100_000
 # openpyxl pads a row with empty cells up to its last used column, so rows alone do not
 # bound the work (one cell in column XFD costs 16,384); this does.
 MAX_SHEET_CELLS = 5_000_000
-# A thumbnail of a very tall page (a receipt roll, a hostile 1×100000 pt box) shows its top only.
-MAX_THUMBNAIL_ASPECT = 2.0
-
-# PDFium is not thread-safe; a worker running tasks in threads must not render two PDFs at once.
-_PDFIUM_LOCK = threading.Lock()
 
 
 class ExtractionError(Exception):
@@ -140,48 +129,6 @@ def _extract_pdf(file) -> Extraction:
         collector.add(page_text)
     machine_readable = pages_read > 0 and visible_chars >= MIN_CHARS_PER_PAGE * pages_read
     return Extraction(collector.text(), page_count, machine_readable)
-
-
-def _pdfium_source(file):
-    # PDFium reads straight from a real file object; wrappers without readinto are read into memory.
-    return file if hasattr(file, "readinto") else file.read()
-
-
-def _render_top(page, width: int) -> bytes | None:
-    page_width, page_height = page.get_size()
-    if page_width <= 0 or page_height <= 0:
-        return None
-    crop_bottom = max(0.0, page_height - page_width * MAX_THUMBNAIL_ASPECT)
-    image = page.render(scale=width / page_width, crop=(0, crop_bottom, 0, 0)).to_pil().convert("RGB")
-    if image.width != width:  # the renderer rounds the bitmap size up
-        image = image.resize((width, max(1, round(image.height * width / image.width))))
-    buffer = io.BytesIO()
-    image.save(buffer, format="PNG", optimize=True)
-    return buffer.getvalue()
-
-
-def pdf_first_page_png(file, width: int = 320) -> bytes | None:
-    """PNG thumbnail of the first page, `width` pixels wide; None if the PDF cannot be rendered."""
-    file.seek(0)
-    try:
-        with _PDFIUM_LOCK:
-            document = pdfium.PdfDocument(_pdfium_source(file))
-            try:
-                if len(document) == 0:
-                    return None
-                page = document[0]
-                try:
-                    return _render_top(page, width)
-                finally:
-                    page.close()
-            finally:
-                document.close()
-    except Exception as error:
-        # A thumbnail is a nicety: a PDF that PDFium cannot draw simply has none.
-        logger.warning("Could not render a PDF thumbnail: %s", error)
-        return None
-    finally:
-        file.seek(0)
 
 
 # --------------------------------------------------------------------------

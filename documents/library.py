@@ -8,6 +8,7 @@ from django.utils.translation import get_language
 
 from taggit.models import Tag
 
+from core.facets import FacetOption
 from core.params import clean_text, database_id, parse_year
 from core.scripts import normalize
 from home.content_cache import cached
@@ -86,14 +87,6 @@ class LibraryQuery:
     @property
     def is_filtered(self) -> bool:
         return any([self.q, self.document_type, self.year, self.status, self.issuing_body, self.topic])
-
-
-@dataclass
-class FacetOption:
-    value: str
-    label: str
-    count: int
-    selected: bool = False
 
 
 @dataclass

@@ -7,8 +7,9 @@ from django_tasks import task
 from django.core.files.base import ContentFile
 from django.db import transaction
 
-from .extraction import ExtractionError, extract, pdf_first_page_png
+from .extraction import ExtractionError, extract
 from .models import Extraction, RegistryDocument
+from .thumbnails import pdf_first_page_png
 from .validation import detect_format
 
 logger = logging.getLogger(__name__)

@@ -1,23 +1,17 @@
 """Public views of the registry: a document's permalink page, its earlier versions, open data."""
 
-import csv
-from itertools import chain
-
-from django.http import FileResponse, Http404, JsonResponse, StreamingHttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from wagtail.models import ReferenceIndex
 
-from core.exports import neutralise_formula
+from core.downloads import as_download, csv_response, json_response
 
 from .exports import EXPORT_FIELDS, export_rows
 from .library import localized_names, localized_snippets
 from .models import DocumentType, DocumentVersion, IssuingBody, RegistryDocument
-
-# A downloaded file is data, never a page: no scripts, no embedding, no sniffing.
-DOWNLOAD_CSP = "default-src 'none'; sandbox"
 
 
 def public_document(document_id: int) -> RegistryDocument:
@@ -64,22 +58,7 @@ def version_download(request, document_id: int, version_id: int):
         file = version.file.open("rb")
     except (FileNotFoundError, OSError) as error:
         raise Http404(_("This version's file is no longer available.")) from error
-    response = FileResponse(file, as_attachment=True, filename=version.filename)
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = DOWNLOAD_CSP
-    return response
-
-
-class EchoBuffer:
-    """csv.writer writes a row to this and gets the line back, so rows can be streamed."""
-
-    def write(self, value):
-        return value
-
-
-def spreadsheet_safe(row: dict) -> dict:
-    """Titles, numbers and summaries are editors' text: a spreadsheet must not run them as formulas."""
-    return {key: neutralise_formula(value) for key, value in row.items()}
+    return as_download(FileResponse(file, filename=version.filename), version.filename)
 
 
 @require_GET
@@ -87,14 +66,7 @@ def registry_export(request, fmt: str):
     """The registry's metadata as open data: one row per public document, no personal data."""
     rows = export_rows(request)
     if fmt == "json":
-        return JsonResponse(
-            {"fields": EXPORT_FIELDS, "documents": list(rows)}, json_dumps_params={"ensure_ascii": False}
-        )
+        return json_response({"fields": EXPORT_FIELDS, "documents": list(rows)}, "document-registry.json")
     if fmt != "csv":
         raise Http404
-    writer = csv.DictWriter(EchoBuffer(), fieldnames=EXPORT_FIELDS)
-    # The byte-order mark lets spreadsheet programs read Cyrillic correctly.
-    lines = chain(["\ufeff" + writer.writeheader()], (writer.writerow(spreadsheet_safe(row)) for row in rows))
-    response = StreamingHttpResponse(lines, content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="document-registry.csv"'
-    return response
+    return csv_response(rows, EXPORT_FIELDS, "document-registry.csv")

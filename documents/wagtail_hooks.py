@@ -11,10 +11,9 @@ from wagtail.documents import get_document_model
 from wagtail.documents.rich_text import DocumentLinkHandler
 from wagtail.documents.wagtail_hooks import DocumentAdminURLFinder
 from wagtail.permissions import policy_registry
-from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
-from home.sections import HomeSection
+from core.snippets import register_listed_snippet
+from home.sections import add_home_section
 
 from .library import containing_words, search_words
 from .models import DocumentType, IssuingBody, RegistryDocument
@@ -22,22 +21,8 @@ from .models import DocumentType, IssuingBody, RegistryDocument
 LATEST_DOCUMENTS = 5
 
 
-class DocumentTypeViewSet(SnippetViewSet):
-    model = DocumentType
-    icon = "tag"
-    menu_label = _("Document types")
-    list_display = ["name", "sort_order"]
-
-
-class IssuingBodyViewSet(SnippetViewSet):
-    model = IssuingBody
-    icon = "site"
-    menu_label = _("Issuing bodies")
-    list_display = ["name", "abolished_in"]
-
-
-register_snippet(DocumentTypeViewSet)
-register_snippet(IssuingBodyViewSet)
+register_listed_snippet(DocumentType, icon="tag", menu_label=_("Document types"), list_display=["name", "sort_order"])
+register_listed_snippet(IssuingBody, icon="site", menu_label=_("Issuing bodies"), list_display=["name", "abolished_in"])
 
 
 def document_edit_url(document) -> str:
@@ -153,11 +138,4 @@ def latest_public_documents(request, locale):
     return RegistryDocument.objects.public().order_by("-created_at")[:LATEST_DOCUMENTS]
 
 
-@hooks.register("register_home_section")
-def latest_documents_section():
-    return HomeSection(
-        key="documents",
-        title=_("Latest documents"),
-        template="home/sections/documents.html",
-        get_items=latest_public_documents,
-    )
+add_home_section("documents", _("Latest documents"), latest_public_documents)

@@ -11,6 +11,7 @@ Cyrillic passage it corrects is unchanged; a passage whose Cyrillic changed is
 transliterated anew. If an editor stopped syncing the Latin page, it is left alone.
 """
 
+import enum
 import logging
 import threading
 from dataclasses import dataclass
@@ -44,12 +45,21 @@ class LatinTransliterator(BaseMachineTranslator):
         return {string: StringValue(to_latin_html(string.data)) for string in strings}
 
 
+class NotUpdated(enum.StrEnum):
+    """Why the Latin twin was left as it was."""
+
+    NOT_CYRILLIC = "not-cyrillic"
+    NO_LATIN_LOCALE = "no-latin-locale"
+    SYNC_STOPPED = "sync-stopped"  # an editor keeps the Latin version by hand
+    ERROR = "error"  # logged; the original is live without its twin
+
+
 @dataclass(frozen=True)
 class TwinOutcome:
     updated: bool
     created: bool = False
     corrections_kept: int = 0
-    reason: str = ""
+    reason: NotUpdated | None = None
 
 
 def is_cyrillic_source(instance) -> bool:
@@ -59,10 +69,10 @@ def is_cyrillic_source(instance) -> bool:
 def publish_latin_twin(instance, user=None) -> TwinOutcome:
     """Create or refresh the Latin twin of a Cyrillic page or snippet, and publish it."""
     if not is_cyrillic_source(instance):
-        return TwinOutcome(updated=False, reason="not-cyrillic")
+        return TwinOutcome(updated=False, reason=NotUpdated.NOT_CYRILLIC)
     latin_locale = Locale.objects.filter(language_code=LATIN).first()
     if latin_locale is None:
-        return TwinOutcome(updated=False, reason="no-latin-locale")
+        return TwinOutcome(updated=False, reason=NotUpdated.NO_LATIN_LOCALE)
 
     with transaction.atomic():
         source, _created = TranslationSource.update_or_create_from_instance(instance)
@@ -70,7 +80,7 @@ def publish_latin_twin(instance, user=None) -> TwinOutcome:
             source=source, target_locale=latin_locale, defaults={"enabled": True}
         )
         if not translation.enabled:
-            return TwinOutcome(updated=False, reason="sync-stopped")
+            return TwinOutcome(updated=False, reason=NotUpdated.SYNC_STOPPED)
         transliterate_missing_strings(translation, user)
         # wagtail-localize would publish a page's twin only once the original's transaction
         # commits, where a failure is no longer ours to catch: the original would go live
@@ -132,7 +142,7 @@ def safely_publish_latin_twin(instance, user=None) -> TwinOutcome:
             instance,
             instance.pk,
         )
-        return TwinOutcome(updated=False, reason="error")
+        return TwinOutcome(updated=False, reason=NotUpdated.ERROR)
 
 
 # The admin's "after publish" hook runs in the same thread as the page_published

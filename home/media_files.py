@@ -17,12 +17,12 @@ from django.http import Http404
 from django.views import static
 from django.views.decorators.http import require_safe
 
+from core.downloads import as_download
+
 # Wagtail's originals and renditions (wagtail.images' upload paths).
 PUBLIC_MEDIA_FOLDERS = ("original_images", "images")
 # Renditions are regenerated under new names when an image changes; a day bounds staleness of originals.
 MEDIA_CACHE_CONTROL = "public, max-age=86400"
-# An image is data: if opened on its own (an SVG, say) it runs nothing and embeds nothing.
-MEDIA_CSP = "default-src 'none'; sandbox"
 
 
 def serves_local_media() -> bool:
@@ -50,6 +50,5 @@ def serve_public_media(request, path: str):
     # django.views.static.serve: no directory listing, Last-Modified / If-Modified-Since, content type.
     response = static.serve(request, public_media_file(path), document_root=settings.MEDIA_ROOT, show_indexes=False)
     response["Cache-Control"] = MEDIA_CACHE_CONTROL
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = MEDIA_CSP
-    return response
+    # An image is data: if opened on its own (an SVG, say) it runs nothing and embeds nothing.
+    return as_download(response)

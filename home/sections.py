@@ -31,6 +31,16 @@ class FilledSection:
     more_url: str | None
 
 
+def add_home_section(key: str, title: str, get_items: Callable, more_url: Callable | None = None) -> HomeSection:
+    """Register a section of the home page, drawn by the template home/sections/<key>.html.
+
+    Called once at import time from a feature app's wagtail_hooks module.
+    """
+    section = HomeSection(key, title, f"home/sections/{key}.html", get_items, more_url)
+    hooks.register("register_home_section", lambda: section)
+    return section
+
+
 def registered_sections() -> list[HomeSection]:
     sections = [fn() for fn in hooks.get_hooks("register_home_section")]
     order = {key: position for position, key in enumerate(HOME_SECTION_ORDER)}

@@ -3,22 +3,19 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from wagtail import hooks
-from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .latin_twin import is_cyrillic_source, pop_outcome
+from core.snippets import register_listed_snippet
+
+from .latin_twin import NotUpdated, is_cyrillic_source, pop_outcome
 from .models import UsefulLink
 
-
-class UsefulLinkViewSet(SnippetViewSet):
-    model = UsefulLink
-    icon = "link"
-    menu_label = gettext_lazy("Useful links")
-    list_display = ["title", "url", "sort_order"]
-    search_fields = ["title"]
-
-
-register_snippet(UsefulLinkViewSet)
+register_listed_snippet(
+    UsefulLink,
+    icon="link",
+    menu_label=gettext_lazy("Useful links"),
+    list_display=["title", "url", "sort_order"],
+    search_fields=["title"],
+)
 
 
 @hooks.register("after_publish_page")
@@ -29,7 +26,7 @@ def tell_editor_about_latin_twin(request, page):
     outcome = pop_outcome(page.pk)
     if outcome is None:
         return
-    if outcome.reason == "error":
+    if outcome.reason == NotUpdated.ERROR:
         # The original is live without its Latin version: the editor must see it, not skim past it.
         messages.error(request, describe_outcome(outcome))
     else:
@@ -37,9 +34,9 @@ def tell_editor_about_latin_twin(request, page):
 
 
 def describe_outcome(outcome) -> str:
-    if outcome.reason == "sync-stopped":
+    if outcome.reason == NotUpdated.SYNC_STOPPED:
         return _("The Latin version is edited separately (sync stopped) and was not changed.")
-    if outcome.reason == "error":
+    if outcome.reason == NotUpdated.ERROR:
         return _(
             "The page is published, but its Latin version could not be published; the error has been logged. "
             "Publish the page again to retry; if it fails again, ask the site administrator to run "

@@ -10,6 +10,8 @@ from taggit.models import Tag
 from wagtail.images import get_image_model
 from wagtail.models import PageViewRestriction
 
+from core.facets import FacetOption
+from core.filters import ListingFilters
 from core.params import clean_text, parse_year
 from home.i18n import in_current_language
 
@@ -36,16 +38,8 @@ def paginate(queryset, number, per_page: int):
     return Paginator(queryset, per_page).get_page(number)
 
 
-@dataclass
-class Option:
-    value: str
-    label: str
-    count: int
-    selected: bool = False
-
-
-def year_options(rows, selected: int | None) -> list[Option]:
-    return [Option(str(row["year"]), str(row["year"]), row["n"], row["year"] == selected) for row in rows]
+def year_options(rows, selected: int | None) -> list[FacetOption]:
+    return [FacetOption(str(row["year"]), str(row["year"]), row["n"], row["year"] == selected) for row in rows]
 
 
 # --------------------------------------------------------------------------
@@ -54,8 +48,10 @@ def year_options(rows, selected: int | None) -> list[Option]:
 
 
 @dataclass(frozen=True)
-class NewsQuery:
+class NewsQuery(ListingFilters):
     """A visitor's filters, cleaned: anything malformed is ignored, never an error page."""
+
+    lookups = {"topic": "tagged_items__tag__slug", "year": "date__year"}
 
     topic: str = ""
     year: int | None = None
@@ -64,16 +60,8 @@ class NewsQuery:
     def from_params(cls, params) -> "NewsQuery":
         return cls(topic=clean_text(params.get("topic"), MAX_TOPIC_LENGTH), year=parse_year(params.get("year")))
 
-    @property
-    def is_filtered(self) -> bool:
-        return bool(self.topic or self.year)
-
     def filter(self, news):
-        if self.topic:
-            news = news.filter(tagged_items__tag__slug=self.topic)
-        if self.year:
-            news = news.filter(date__year=self.year)
-        return news.order_by("-date", "-pk")
+        return super().filter(news).order_by("-date", "-pk")
 
 
 def news_for_index(index):
@@ -91,8 +79,8 @@ def news_cards(news):
 
 @dataclass
 class NewsFacets:
-    topics: list[Option]
-    years: list[Option]
+    topics: list[FacetOption]
+    years: list[FacetOption]
 
 
 def news_facets(news, query: NewsQuery) -> NewsFacets:
@@ -106,7 +94,7 @@ def news_facets(news, query: NewsQuery) -> NewsFacets:
     years = news.order_by().values(year=ExtractYear("date")).annotate(n=Count("pk")).order_by("-year")
     return NewsFacets(
         topics=[
-            Option(topic["slug"], in_current_language(topic["name"]), topic["n"], topic["slug"] == query.topic)
+            FacetOption(topic["slug"], in_current_language(topic["name"]), topic["n"], topic["slug"] == query.topic)
             for topic in topics
         ],
         years=year_options(years, query.year),
@@ -125,7 +113,9 @@ def latest_news(locale, count: int):
 
 
 @dataclass(frozen=True)
-class EventQuery:
+class EventQuery(ListingFilters):
+    lookups = {"format": "format", "year": "starts_at__year"}
+
     format: str = ""
     year: int | None = None
 
@@ -140,17 +130,6 @@ class EventQuery:
             year=parse_year(params.get("year")),
         )
 
-    @property
-    def is_filtered(self) -> bool:
-        return bool(self.format or self.year)
-
-    def filter(self, events):
-        if self.format:
-            events = events.filter(format=self.format)
-        if self.year:
-            events = events.filter(starts_at__year=self.year)
-        return events
-
 
 def events_for_index(index):
     return public(EventPage.objects.child_of(index).live()).select_related("locale")
@@ -158,8 +137,8 @@ def events_for_index(index):
 
 @dataclass
 class EventFacets:
-    formats: list[Option]
-    years: list[Option]
+    formats: list[FacetOption]
+    years: list[FacetOption]
 
 
 def event_facets(events, query: EventQuery) -> EventFacets:
@@ -171,11 +150,13 @@ def event_facets(events, query: EventQuery) -> EventFacets:
         years[row["year"]] = years.get(row["year"], 0) + row["n"]
     return EventFacets(
         formats=[
-            Option(value, str(label), formats[value], value == query.format)
+            FacetOption(value, str(label), formats[value], value == query.format)
             for value, label in EventFormat.choices
             if value in formats
         ],
-        years=[Option(str(year), str(year), n, year == query.year) for year, n in sorted(years.items(), reverse=True)],
+        years=[
+            FacetOption(str(year), str(year), n, year == query.year) for year, n in sorted(years.items(), reverse=True)
+        ],
     )
 
 

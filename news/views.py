@@ -8,7 +8,9 @@ from django.views.decorators.http import require_GET
 
 from wagtail.models import Locale
 
-from .calendar import MAX_EVENTS, PAST_DAYS, calendar_name, calendar_response, new_calendar, uid_host, vevent
+from core.calendar import calendar_response, new_calendar, uid_host
+
+from .calendar import MAX_EVENTS, PAST_DAYS, TZID, calendar_name, vevent
 from .listing import public
 from .models import EventPage
 
@@ -24,11 +26,11 @@ def events_calendar(request):
         .select_related("locale")
         .order_by("starts_at", "pk")[:MAX_EVENTS]
     )
-    calendar = new_calendar(calendar_name(request, locale))
+    calendar = new_calendar(calendar_name(request, locale), zone=TZID)
     host = uid_host(request)
     for event in events:
         calendar.add_component(vevent(event, request, host))
-    return calendar_response(calendar)
+    return calendar_response(calendar, "events.ics")
 
 
 @require_GET
@@ -37,4 +39,4 @@ def event_calendar(request, event_id: int):
     event = get_object_or_404(public(EventPage.objects.live()).select_related("locale"), pk=event_id)
     calendar = new_calendar()
     calendar.add_component(vevent(event, request, uid_host(request)))
-    return calendar_response(calendar, filename=f"{event.slug}.ics")
+    return calendar_response(calendar, f"{event.slug}.ics")

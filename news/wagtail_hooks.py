@@ -2,9 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from wagtail import hooks
-
-from home.sections import HomeSection
+from home.sections import add_home_section
 
 from .listing import latest_news, public, upcoming_events
 from .models import EventIndexPage, NewsIndexPage
@@ -20,23 +18,12 @@ def index_url(model):
     return url
 
 
-@hooks.register("register_home_section")
-def upcoming_events_section():
-    return HomeSection(
-        key="events",
-        title=_("Upcoming events"),
-        template="home/sections/events.html",
-        get_items=lambda request, locale: upcoming_events(locale, HOME_ITEMS),
-        more_url=index_url(EventIndexPage),
-    )
-
-
-@hooks.register("register_home_section")
-def latest_news_section():
-    return HomeSection(
-        key="news",
-        title=_("Latest news"),
-        template="home/sections/news.html",
-        get_items=lambda request, locale: latest_news(locale, HOME_ITEMS),
-        more_url=index_url(NewsIndexPage),
-    )
+add_home_section(
+    "events",
+    _("Upcoming events"),
+    lambda request, locale: upcoming_events(locale, HOME_ITEMS),
+    more_url=index_url(EventIndexPage),
+)
+add_home_section(
+    "news", _("Latest news"), lambda request, locale: latest_news(locale, HOME_ITEMS), more_url=index_url(NewsIndexPage)
+)

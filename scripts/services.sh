@@ -10,7 +10,7 @@
 #     from Maven Central, see scripts/opensearch/); without them, or with
 #     TEST_OPENSEARCH=0, it is skipped with a log line and the rest starts.
 #
-# Usage: scripts/services.sh start|stop|status|destroy|opensearch-check|opensearch-cluster
+# Usage: scripts/services.sh start|stop|status|destroy|opensearch-check
 #   start     start them (idempotent: running services are left alone); an
 #             OpenSearch that fails to start is reported, not fatal
 #   stop      stop them (safe when nothing runs)
@@ -18,9 +18,9 @@
 #   destroy   stop, then delete the data (PostgreSQL cluster and its /tmp
 #             fallback, OpenSearch data; the downloaded jars stay)
 #   opensearch-check    exit 0 when OpenSearch can run here, else print why
-#   opensearch-cluster  demo: start a 3-node OpenSearch cluster on 127.0.0.1:
-#             ${TEST_OPENSEARCH_CLUSTER_PORT:-59210}-59212, index and search a
-#             document through each node, stop it and delete its data
+#
+# The three-node OpenSearch demo is scripts/opensearch-cluster.sh (make
+# opensearch-cluster); `stop` also stops a demo that was left running.
 #
 # Nothing here is for real data: the cluster trusts every local connection and
 # runs with fsync off.
@@ -43,32 +43,20 @@ PG_LINK="$SERVICES_DIR/pg"
 MOTO_PIDFILE="$SERVICES_DIR/moto.pid"
 MOTO_LOG="$SERVICES_DIR/moto.log"
 
-OS_ENABLED="${TEST_OPENSEARCH:-1}"
 OS_PORT="${TEST_OPENSEARCH_PORT:-59200}"
 OS_TRANSPORT_PORT="${TEST_OPENSEARCH_TRANSPORT_PORT:-$((OS_PORT + 100))}"
-OS_CLUSTER_PORT="${TEST_OPENSEARCH_CLUSTER_PORT:-59210}"
-OS_CLUSTER_TRANSPORT_PORT="$((OS_CLUSTER_PORT + 100))"
-OS_START_TIMEOUT="${TEST_OPENSEARCH_START_TIMEOUT:-120}"
 OS_URL="http://$HOST:$OS_PORT"
 OS_CLUSTER_NAME=cso-test
-OS_VERSION_HINT=2.19
-OS_SRC="$ROOT/scripts/opensearch"
-# lib/ (jars), classes/ (launcher), stamp, tmp/, data/node_1/ (the test node),
-# cluster/node_{1,2,3}/ (while the cluster demo runs).
-OS_HOME="$SERVICES_DIR/opensearch"
-OS_STAMP="$OS_HOME/stamp"
-OS_MVN_LOG="$SERVICES_DIR/opensearch-mvn.log"
 OS_PIDFILE="$SERVICES_DIR/opensearch.pid"
 OS_LOG="$SERVICES_DIR/opensearch.log"
-OS_CLUSTER_PIDFILE="$SERVICES_DIR/opensearch-cluster.pid"
-OS_CLUSTER_LOG="$SERVICES_DIR/opensearch-cluster.log"
-OS_WHY=""
 
-log() { printf 'services: %s\n' "$*" >&2; }
-die() {
-    printf 'services: error: %s\n' "$*" >&2
-    exit 1
-}
+LOG_PREFIX=services
+# log, die, pidfile_pid, stop_process, http_answers, http_request
+# shellcheck source=scripts/lib/common.sh
+. "$ROOT/scripts/lib/common.sh"
+# The OpenSearch launcher: os_check, os_prepare, os_launch, os_wait, os_pid, ...
+# shellcheck source=scripts/lib/opensearch.sh
+. "$ROOT/scripts/lib/opensearch.sh"
 
 is_root() { [ "$(id -u)" -eq 0 ]; }
 
@@ -149,15 +137,20 @@ resolve_pg_home() {
 }
 
 # /tmp/cso-services-<hash>: traversable by postgres, holding pg/ (mode 0700).
+# mkdir -m sets only the deepest directory's mode (SC2174): intended here and
+# in create_pg_home, whose parents are /tmp, .services/ or this directory.
+# shellcheck disable=SC2174
 create_tmp_home() {
     mkdir -p -m 0755 "$1"
     # /tmp is shared: refuse a directory someone else planted.
-    [ "$(stat -c %u "$1")" = "$(id -u)" ] && [ ! -L "$1" ] ||
+    if [ "$(stat -c %u "$1")" != "$(id -u)" ] || [ -L "$1" ]; then
         die "$1 exists but is not a directory owned by $(id -un)"
+    fi
     chmod 0755 "$1"
     create_pg_home "$1/pg"
 }
 
+# shellcheck disable=SC2174
 create_pg_home() {
     mkdir -p -m 0700 "$1" "$1/run"
     if is_root; then
@@ -278,30 +271,7 @@ pg_stop() {
 }
 
 # PID from the pidfile, if that process still runs and is moto.
-moto_pid() {
-    [ -f "$MOTO_PIDFILE" ] || return 1
-    local pid
-    pid="$(cat "$MOTO_PIDFILE" 2>/dev/null || true)"
-    [[ "$pid" =~ ^[0-9]+$ ]] || return 1
-    kill -0 "$pid" 2>/dev/null || return 1
-    # Guard against a recycled PID.
-    tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q moto_server || return 1
-    echo "$pid"
-}
-
-http_answers() {
-    if command -v curl >/dev/null 2>&1; then
-        curl -s -o /dev/null --max-time 2 "$1"
-    else
-        python3 - "$1" <<'EOF' >/dev/null 2>&1
-import sys, urllib.request, urllib.error
-try:
-    urllib.request.urlopen(sys.argv[1], timeout=2)
-except urllib.error.HTTPError:
-    pass  # any HTTP answer will do
-EOF
-    fi
-}
+moto_pid() { pidfile_pid "$MOTO_PIDFILE" moto_server; }
 
 moto_start() {
     mkdir -p "$SERVICES_DIR"
@@ -343,209 +313,19 @@ moto_start() {
 
 moto_stop() {
     local pid
-    if ! pid="$(moto_pid)"; then
-        rm -f "$MOTO_PIDFILE"
+    if pid="$(moto_pid)"; then
+        stop_process "$pid" moto 10
+    else
         log "moto not running"
-        return 0
-    fi
-    log "stopping moto (pid $pid)"
-    kill "$pid" 2>/dev/null || true
-    local i
-    for i in $(seq 1 40); do
-        kill -0 "$pid" 2>/dev/null || break
-        sleep 0.25
-    done
-    if kill -0 "$pid" 2>/dev/null; then
-        log "moto ignored SIGTERM; killing it"
-        kill -9 "$pid" 2>/dev/null || true
     fi
     rm -f "$MOTO_PIDFILE"
 }
 
 # --- OpenSearch ----------------------------------------------------------------
-# A real OpenSearch 2.19 node from Maven Central jars (scripts/opensearch/pom.xml),
-# embedded by scripts/opensearch/CsoOpenSearch.java. Optional: without Java or
+# The test node, launched by scripts/lib/opensearch.sh. Optional: without Java or
 # Maven (or with TEST_OPENSEARCH=0) it is skipped with a log line, and the other
 # services start as usual. Never fatal for `start`: a node that fails to come up
 # is reported, and the tests then see no TEST_SEARCH_URL.
-
-# Prints the reason and returns 1 when OpenSearch cannot run here; otherwise
-# sets OS_JAVA, OS_JAVAC and OS_MVN.
-os_check() {
-    if [ "$OS_ENABLED" = 0 ]; then
-        OS_WHY="disabled (TEST_OPENSEARCH=0)"
-        return 1
-    fi
-    OS_JAVA="$(os_find_java)" || {
-        OS_WHY="java not found: OpenSearch $OS_VERSION_HINT needs a JDK 11-23 (java with javac beside it), looked in ${OPENSEARCH_JAVA_HOME:-JAVA_HOME, PATH and /usr/lib/jvm} (install e.g. the Debian package openjdk-17-jdk-headless, or set OPENSEARCH_JAVA_HOME)"
-        return 1
-    }
-    OS_JAVAC="$(dirname "$OS_JAVA")/javac"
-    if [ -n "${MVN:-}" ] && [ -x "$MVN" ]; then
-        OS_MVN="$MVN"
-    elif command -v mvn >/dev/null 2>&1; then
-        OS_MVN="$(command -v mvn)"
-    elif [ -f "$OS_STAMP" ]; then
-        OS_MVN="" # the jars are there; os_prepare says so if they need fetching again
-    else
-        OS_WHY="mvn not found (needed once to fetch the OpenSearch jars: install the Debian package maven)"
-        return 1
-    fi
-}
-
-# Major version of a java binary: 17 for "17.0.15", 1 for "1.8.0_..."; empty on failure.
-os_java_major() {
-    "$1" -version 2>&1 | sed -n 's/^[^"]* version "\([0-9][0-9]*\).*/\1/p' | head -n 1
-}
-
-# The first JDK (java with javac beside it) whose version OpenSearch 2.19 runs
-# on: OPENSEARCH_JAVA_HOME only, if set; else JAVA_HOME, the java on PATH, and
-# any JDK under /usr/lib/jvm (so a JAVA_HOME set to a newer JDK for other
-# tools does not stop the node).
-os_find_java() {
-    local candidates=() java real major
-    if [ -n "${OPENSEARCH_JAVA_HOME:-}" ]; then
-        candidates=("$OPENSEARCH_JAVA_HOME/bin/java")
-    else
-        [ -n "${JAVA_HOME:-}" ] && candidates+=("$JAVA_HOME/bin/java")
-        command -v java >/dev/null 2>&1 && candidates+=("$(command -v java)")
-        candidates+=(/usr/lib/jvm/*/bin/java)
-    fi
-    for java in "${candidates[@]}"; do
-        [ -x "$java" ] || continue
-        real="$(readlink -f "$java")"
-        [ -x "$(dirname "$real")/javac" ] || continue
-        major="$(os_java_major "$real")"
-        if [[ "$major" =~ ^[0-9]+$ ]] && [ "$major" -ge 11 ] && [ "$major" -le 23 ]; then
-            echo "$real"
-            return 0
-        fi
-    done
-    return 1
-}
-
-# Copy the jars (mvn) and compile the launcher (javac) into $OS_HOME, unless
-# done already for this pom.xml, launcher and JDK (the stamp file).
-os_prepare() {
-    local fingerprint
-    fingerprint="$(
-        cd "$OS_SRC" && sha256sum pom.xml CsoOpenSearch.java
-        "$OS_JAVAC" -version 2>&1
-    )"
-    if [ -f "$OS_STAMP" ] && [ "$(cat "$OS_STAMP")" = "$fingerprint" ] &&
-        [ -f "$OS_HOME/classes/CsoOpenSearch.class" ]; then
-        return 0
-    fi
-    if [ -z "$OS_MVN" ]; then
-        OS_WHY="mvn not found, and scripts/opensearch/ changed since the jars were fetched (install the Debian package maven)"
-        return 1
-    fi
-    mkdir -p "$OS_HOME"
-    rm -f "$OS_STAMP"
-    rm -rf "$OS_HOME/lib.new" "$OS_HOME/classes.new"
-    log "fetching the OpenSearch jars with Maven (once per change of scripts/opensearch/pom.xml; log: $OS_MVN_LOG)"
-    if ! "$OS_MVN" -B -q -Dstyle.color=never -f "$OS_SRC/pom.xml" dependency:copy-dependencies \
-        -DincludeScope=runtime -DoutputDirectory="$OS_HOME/lib.new" >"$OS_MVN_LOG" 2>&1; then
-        tail -n 20 "$OS_MVN_LOG" >&2 || true
-        OS_WHY="mvn could not fetch the jars (log: $OS_MVN_LOG)"
-        return 1
-    fi
-    if ! "$OS_JAVAC" -nowarn -d "$OS_HOME/classes.new" -cp "$OS_HOME/lib.new/*" \
-        "$OS_SRC/CsoOpenSearch.java" >>"$OS_MVN_LOG" 2>&1; then
-        tail -n 20 "$OS_MVN_LOG" >&2 || true
-        OS_WHY="javac failed on scripts/opensearch/CsoOpenSearch.java (log: $OS_MVN_LOG)"
-        return 1
-    fi
-    rm -rf "${OS_HOME:?}/lib" "${OS_HOME:?}/classes"
-    mv "$OS_HOME/lib.new" "$OS_HOME/lib"
-    mv "$OS_HOME/classes.new" "$OS_HOME/classes"
-    printf '%s\n' "$fingerprint" >"$OS_STAMP"
-}
-
-# PID from a pidfile, if that process still runs and is our launcher.
-os_pid() {
-    [ -f "$1" ] || return 1
-    local pid
-    pid="$(cat "$1" 2>/dev/null || true)"
-    [[ "$pid" =~ ^[0-9]+$ ]] || return 1
-    kill -0 "$pid" 2>/dev/null || return 1
-    tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q CsoOpenSearch || return 1
-    echo "$pid"
-}
-
-# Body of a GET (or of METHOD with a JSON body); fails on a connection error
-# or an HTTP status >= 400.
-http_request() {
-    local method="$1" url="$2" body="${3:-}"
-    if command -v curl >/dev/null 2>&1; then
-        if [ -n "$body" ]; then
-            curl -sS -f --max-time 60 -X "$method" -H 'Content-Type: application/json' -d "$body" "$url"
-        else
-            curl -sS -f --max-time 60 -X "$method" "$url"
-        fi
-    else
-        python3 - "$method" "$url" "$body" <<'PY'
-import sys, urllib.request
-method, url, body = sys.argv[1:4]
-req = urllib.request.Request(url, method=method, data=body.encode() if body else None,
-                             headers={"Content-Type": "application/json"} if body else {})
-with urllib.request.urlopen(req, timeout=60) as resp:
-    sys.stdout.write(resp.read().decode())
-PY
-    fi
-}
-
-# The cluster health request with QUERY (e.g. wait_for_status=yellow) succeeds
-# within a second: os_healthy URL QUERY
-os_healthy() {
-    http_request GET "$1/_cluster/health?$2&timeout=1s" >/dev/null 2>&1
-}
-
-# Start the launcher in the background:
-#   os_launch PIDFILE LOG BASE CLUSTER_NAME NODES HTTP_PORT TRANSPORT_PORT HEAP_MAX
-# Log4j and the JVM both append to LOG (see scripts/opensearch/log4j2.properties).
-os_launch() {
-    local pidfile="$1" logfile="$2" base="$3" cluster="$4" nodes="$5" http_port="$6" transport_port="$7" heap="$8" i
-    mkdir -p "$base" "$OS_HOME/tmp"
-    : >"$logfile"
-    for i in $(seq 1 "$nodes"); do
-        mkdir -p "$base/node_$i/config"
-        cp "$OS_SRC/log4j2.properties" "$base/node_$i/config/log4j2.properties"
-    done
-    # JVM options after OpenSearch's own jvm.options, minus what only suits a
-    # production node; TEST_OPENSEARCH_JAVA_OPTS comes last and wins.
-    # shellcheck disable=SC2086
-    nohup "$OS_JAVA" -Xms512m "-Xmx$heap" -Xss1m -XX:+UseG1GC -XX:+ExitOnOutOfMemoryError \
-        -Djava.io.tmpdir="$OS_HOME/tmp" -Dfile.encoding=UTF-8 -Djava.awt.headless=true \
-        -Djna.nosys=true -Dlog4j.shutdownHookEnabled=false -Dlog4j2.disable.jmx=true \
-        -Dlog4j2.formatMsgNoLookups=true -Dio.netty.noUnsafe=true \
-        -Dio.netty.noKeySetOptimization=true -Dio.netty.recycler.maxCapacityPerThread=0 \
-        ${TEST_OPENSEARCH_JAVA_OPTS:-} \
-        -Dcso.opensearch.log="$logfile" \
-        -cp "$OS_HOME/classes:$OS_HOME/lib/*" CsoOpenSearch \
-        "$base" "$cluster" "$nodes" "$http_port" "$transport_port" \
-        >>"$logfile" 2>&1 </dev/null &
-    echo "$!" >"$pidfile"
-}
-
-# Wait while PID runs, at most $OS_START_TIMEOUT seconds, until the health
-# request with QUERY succeeds: os_wait PID URL QUERY LOG
-os_wait() {
-    local pid="$1" url="$2" wanted="$3" logfile="$4" started=$SECONDS
-    until os_healthy "$url" "$wanted"; do
-        if ! kill -0 "$pid" 2>/dev/null; then
-            tail -n 30 "$logfile" >&2 || true
-            OS_WHY="the node exited during start (log: $logfile)"
-            return 1
-        fi
-        if [ $((SECONDS - started)) -ge "$OS_START_TIMEOUT" ]; then
-            tail -n 30 "$logfile" >&2 || true
-            OS_WHY="no cluster health with $wanted on $url within ${OS_START_TIMEOUT}s (log: $logfile)"
-            return 1
-        fi
-        sleep 1
-    done
-}
 
 os_start() {
     OS_WHY=""
@@ -585,27 +365,6 @@ os_start() {
     log "OpenSearch ready after $((SECONDS - started))s: TEST_SEARCH_URL=opensearch://$HOST:$OS_PORT"
 }
 
-# Stop the launcher of a pidfile: SIGTERM closes the nodes; SIGKILL after 60s.
-os_stop_pid() {
-    local pidfile="$1" name="$2" pid i
-    if ! pid="$(os_pid "$pidfile")"; then
-        rm -f "$pidfile"
-        return 0
-    fi
-    log "stopping $name (pid $pid)"
-    kill "$pid" 2>/dev/null || true
-    for i in $(seq 1 240); do
-        kill -0 "$pid" 2>/dev/null || break
-        sleep 0.25
-    done
-    if kill -0 "$pid" 2>/dev/null; then
-        log "$name ignored SIGTERM; killing it"
-        kill -9 "$pid" 2>/dev/null || true
-        sleep 0.5
-    fi
-    rm -f "$pidfile"
-}
-
 os_stop() {
     if os_pid "$OS_PIDFILE" >/dev/null; then
         os_stop_pid "$OS_PIDFILE" OpenSearch
@@ -615,60 +374,6 @@ os_stop() {
     fi
     # A cluster demo that was interrupted before its own cleanup.
     os_stop_pid "$OS_CLUSTER_PIDFILE" "OpenSearch cluster demo"
-}
-
-# `opensearch-cluster`: start a 3-node cluster (127.0.0.1:$OS_CLUSTER_PORT and
-# the next two ports), show that it works, stop it and delete its data.
-os_cluster_demo() {
-    if ! os_check; then
-        die "cannot run the OpenSearch cluster: $OS_WHY"
-    fi
-    os_prepare || die "$OS_WHY"
-    local ports=() port i pid base="$OS_HOME/cluster" url="http://$HOST:$OS_CLUSTER_PORT" started=$SECONDS
-    for i in 0 1 2; do ports+=($((OS_CLUSTER_PORT + i))); done
-    os_stop_pid "$OS_CLUSTER_PIDFILE" "OpenSearch cluster demo"
-    for port in "${ports[@]}"; do
-        ! http_answers "http://$HOST:$port/" ||
-            die "something already answers on $HOST:$port (set TEST_OPENSEARCH_CLUSTER_PORT)"
-    done
-    rm -rf "$base"
-    trap 'os_stop_pid "$OS_CLUSTER_PIDFILE" "OpenSearch cluster demo"; rm -rf "$OS_HOME/cluster"' EXIT
-    log "starting a 3-node OpenSearch cluster on $HOST:${ports[0]}-${ports[2]} (log: $OS_CLUSTER_LOG)"
-    os_launch "$OS_CLUSTER_PIDFILE" "$OS_CLUSTER_LOG" "$base" cso-demo 3 "$OS_CLUSTER_PORT" \
-        "$OS_CLUSTER_TRANSPORT_PORT" 2g
-    pid="$(cat "$OS_CLUSTER_PIDFILE")"
-    os_wait "$pid" "$url" "wait_for_nodes=3&wait_for_status=green" "$OS_CLUSTER_LOG" ||
-        die "the cluster did not form: $OS_WHY"
-    log "3 nodes joined, health green, after $((SECONDS - started))s"
-
-    echo "== GET /_cluster/health"
-    http_request GET "$url/_cluster/health?filter_path=cluster_name,status,number_of_nodes,number_of_data_nodes&pretty"
-    echo "== GET /_cat/nodes (* marks the elected cluster-manager)"
-    http_request GET "$url/_cat/nodes?v&h=name,ip,http_address,port,node.role,cluster_manager&s=name"
-    echo "== PUT /demo: 3 shards, 1 replica each, a title field folded to ASCII (analysis-common)"
-    http_request PUT "$url/demo" '{
-        "settings": {"number_of_shards": 3, "number_of_replicas": 1,
-            "analysis": {"analyzer": {"folded": {"tokenizer": "standard", "filter": ["lowercase", "asciifolding"]}}}},
-        "mappings": {"properties": {"title": {"type": "text", "analyzer": "folded"}}}}'
-    echo
-    http_request GET "$url/_cluster/health/demo?wait_for_status=green&timeout=60s" >/dev/null ||
-        die "index demo did not turn green"
-    echo "== PUT /demo/_doc/1 through ${ports[1]}"
-    http_request PUT "http://$HOST:${ports[1]}/demo/_doc/1?refresh=true" \
-        '{"title": "Javne konsultacije: Živković, Đorđević"}'
-    echo
-    echo "== GET /_cat/shards/demo"
-    http_request GET "$url/_cat/shards/demo?v&h=index,shard,prirep,state,docs,node&s=shard,prirep"
-    local failed=0 hits
-    for port in "${ports[@]}"; do
-        echo "== search \"zivkovic dordevic\" through $HOST:$port"
-        hits="$(http_request POST "http://$HOST:$port/demo/_search?filter_path=hits.total.value,hits.hits._id,hits.hits._source" \
-            '{"query": {"match": {"title": {"query": "zivkovic dordevic", "operator": "and"}}}}' || true)"
-        echo "$hits"
-        case "$hits" in *'"total":{"value":1}'*) ;; *) failed=1 ;; esac
-    done
-    [ "$failed" -eq 0 ] || die "the document was not found through every node"
-    echo "== found through each of the 3 nodes; stopping the cluster"
 }
 
 status() {
@@ -751,9 +456,8 @@ opensearch-check)
     }
     echo "OpenSearch can run here (java: $OS_JAVA, mvn: ${OS_MVN:-not needed, the jars are in $OS_HOME/lib})"
     ;;
-opensearch-cluster) os_cluster_demo ;;
 *)
-    echo "usage: $0 start|stop|status|destroy|opensearch-check|opensearch-cluster" >&2
+    echo "usage: $0 start|stop|status|destroy|opensearch-check" >&2
     exit 2
     ;;
 esac

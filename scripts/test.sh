@@ -1,23 +1,24 @@
 #!/usr/bin/env bash
 # Everything `make test` (and CI, via .ci/run) does, from a fresh clone:
-#   1. Debian packages chromium + postgresql, only when missing
+#   1. Debian packages chromium + postgresql + a Java runtime, only when missing
 #   2. .venv with requirements-dev.txt (reinstalled only when it changed)
 #   3. private PostgreSQL + moto S3 + OpenSearch (scripts/services.sh), always
 #      stopped on exit. OpenSearch needs a JDK and Maven: without them (or with
 #      TEST_OPENSEARCH=0) TEST_SEARCH_URL stays unset and its tests skip; with
 #      them TEST_OPENSEARCH_REQUIRED=1, so those tests fail if it did not come up
-#   4. ruff check, ruff format --check, manage.py check,
-#      makemigrations --check, pytest (extra arguments go to pytest)
+#   4. ruff check, ruff format --check, djhtml --check, manage.py check,
+#      makemigrations --check, pytest --durations=25 (extra arguments go to pytest)
 # Every step runs even when an earlier one fails; the exit status is non-zero
 # if any failed.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
 cd "$ROOT"
-
-VENV="${VENV:-.venv}"
-case "$VENV" in /*) ;; *) VENV="$ROOT/$VENV" ;; esac
+# Sets VENV (exported for scripts/services.sh); defines ensure_venv.
+# shellcheck source=scripts/lib/venv.sh
+. "$ROOT/scripts/lib/venv.sh"
 export VENV
+
 REQUIREMENTS=requirements-dev.txt
 STAMP="$VENV/.requirements-dev.stamp"
 
@@ -36,6 +37,8 @@ install_system_packages() {
     local need=()
     [ -x /usr/bin/chromium ] || need+=(chromium fonts-liberation)
     compgen -G '/usr/lib/postgresql/*/bin/pg_ctl' >/dev/null || need+=(postgresql)
+    # The Nu HTML Checker (tests/nu_checker.py) is a Java program.
+    command -v java >/dev/null || need+=(default-jre-headless)
     # Debian's python3 cannot create virtualenvs without python3-venv.
     if [ ! -x "$VENV/bin/python" ] && ! python3 -c 'import ensurepip' 2>/dev/null; then
         need+=(python3-venv)
@@ -53,49 +56,9 @@ install_system_packages() {
     "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${need[@]}"
 }
 
-# --- 2. virtualenv -------------------------------------------------------------
-# A requirements file and every file it pulls in with -r/-c, recursively.
-requirement_files() {
-    local file="$1" dir line ref
-    dir="$(dirname "$file")"
-    echo "$file"
-    while IFS= read -r line || [ -n "$line" ]; do
-        ref=""
-        case "$line" in
-        -r\ * | -c\ *) ref="${line#-? }" ;;
-        --requirement\ * | --constraint\ *) ref="${line#--* }" ;;
-        --requirement=* | --constraint=*) ref="${line#*=}" ;;
-        esac
-        ref="${ref%%#*}"
-        ref="$(echo "$ref" | xargs)"
-        [ -n "$ref" ] && requirement_files "$dir/$ref"
-    done <"$file"
-}
-
-# Create the venv if needed; pip install when the requirements (or Python)
-# changed since the last successful install, as recorded in the stamp file.
-ensure_venv() {
-    local req="$1" stamp="$2" fingerprint
-    if ! "$VENV/bin/python" -c '' 2>/dev/null; then
-        say "creating virtualenv $VENV"
-        python3 -m venv --clear "$VENV"
-    fi
-    fingerprint="$(
-        "$VENV/bin/python" --version
-        # shellcheck disable=SC2046
-        sha256sum $(requirement_files "$req")
-    )"
-    if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$fingerprint" ]; then
-        echo "$req unchanged since the last install; skipping pip"
-        return 0
-    fi
-    say "installing $req into $VENV"
-    rm -f "$stamp"
-    "$VENV/bin/python" -m pip install --disable-pip-version-check -q -r "$req"
-    printf '%s\n' "$fingerprint" >"$stamp"
-}
-
 install_system_packages
+
+# --- 2. virtualenv (scripts/lib/venv.sh) --------------------------------------
 ensure_venv "$REQUIREMENTS" "$STAMP"
 
 # --- 3. services ---------------------------------------------------------------
@@ -151,9 +114,11 @@ step() {
 
 step "ruff check" ruff check .
 step "ruff format --check" ruff format --check .
+step "djhtml --check" djhtml --check templates
 step "manage.py check" python manage.py check
 step "makemigrations --check" python manage.py makemigrations --check --dry-run
-step "pytest" python -m pytest "$@"
+# --durations: the 25 slowest tests, to see where the suite's time goes (a later --durations wins).
+step "pytest" python -m pytest --durations=25 "$@"
 
 # --- 6. result -----------------------------------------------------------------
 if [ "${#failed[@]}" -gt 0 ]; then

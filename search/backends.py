@@ -148,6 +148,3 @@ class ElasticsearchBackend(_GuardedBackend, Elasticsearch9SearchBackend):
 
     def wrap_client(self, client):
         return _QueryTimeoutClient(client, lambda: client.options(request_timeout=self.query_timeout))
-
-
-SearchBackend = OpenSearchBackend

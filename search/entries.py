@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from django.core.exceptions import FieldDoesNotExist
 from django.db import transaction
 from django.utils import timezone
 from django.utils.html import strip_tags
@@ -74,7 +75,7 @@ def searchable_text(obj, fields=None) -> str:
             try:
                 model_field = type(obj)._meta.get_field(field.field_name)
                 value = getattr(obj, field.field_name)
-            except Exception:  # a method or property, as modelsearch allows
+            except (FieldDoesNotExist, AttributeError):  # a method or property, as modelsearch allows
                 model_field, value = None, field.get_value(obj)
             parts.extend(_text_of_value(model_field, value))
     text = strip_tags(" ".join(part for part in parts if part))

@@ -21,6 +21,7 @@ from django.utils.translation import get_language, gettext
 
 from wagtail.search.backends import get_search_backend
 
+from core.facets import FacetOption
 from core.params import bounded_int, parse_year
 from core.redaction import without_contacts
 from core.scripts import normalize, to_latin
@@ -95,15 +96,6 @@ class SearchRequest:
         if self.year:
             filters["year"] = self.year
         return filters
-
-
-@dataclass
-class FacetOption:
-    value: str
-    label: str
-    count: int
-    selected: bool
-    url: str = ""
 
 
 @dataclass

@@ -5,7 +5,7 @@ algorithm, and it gives some everyday words two stems: "izvestaj" → izvesta bu
 "izvestaja" → izvestaj, so a search for the singular misses the plural. Rewriting such a
 word to a form with the common stem, in the indexed text and in the query alike, fixes
 it on every backend at once. The list comes from the judged relevance set
-(search/relevance_judgements.json); add to it when a query there shows another split.
+(tools/relevance_judgements.json); add to it when a query there shows another split.
 """
 
 import re

@@ -4,6 +4,9 @@ from dataclasses import dataclass
 
 from django.core.paginator import Paginator
 from django.db.models import Count
+from django.utils.text import capfirst
+
+from core.facets import FacetOption
 
 from .models import StrategyPage, StrategyStatus
 
@@ -28,6 +31,10 @@ class StrategyQuery:
     @property
     def status_choices(self):
         return StrategyStatus.choices
+
+    @property
+    def status_options(self) -> list[FacetOption]:
+        return [FacetOption(value, capfirst(label), 0, value == self.status) for value, label in self.status_choices]
 
 
 def strategies_for_index(index, query: StrategyQuery, page_number=None):

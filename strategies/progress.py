@@ -7,6 +7,7 @@ measures; a preview works the same on the measures the editor holds in memory.
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch, QuerySet
+from django.utils.translation import gettext
 
 from .models import MeasureProgress, ProgressStatus
 
@@ -77,6 +78,11 @@ class MeasureTable:
     @property
     def latest_year(self) -> int | None:
         return self.years[-1] if self.years else None
+
+    @property
+    def status_headings(self) -> list[str]:
+        """One column heading per reporting year."""
+        return [gettext("Status %(year)s") % {"year": year} for year in self.years]
 
 
 def measures_of(page):

@@ -12,12 +12,13 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.documents import get_document_model
-from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, PageManager, PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from core.fields import document_list, optional_link
+from core.pages import ListingPage
 from core.redaction import no_contact_data
 from home.blocks import RICH_TEXT_FEATURES, BodyBlock
 from home.models import SitePage
@@ -82,29 +83,19 @@ class CallQuerySet(PageQuerySet):
         return self.annotate(has_awards=has_award_rows())
 
 
-class CallIndexPage(SitePage):
+class CallIndexPage(ListingPage, SitePage):
     """Every public call, open ones first, with filters by year and area."""
 
-    intro = models.TextField(_("introduction"), max_length=1000, blank=True)
-
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["calls.CallPage"]
-    max_count_per_parent = 1
-
-    content_panels = SitePage.content_panels + [FieldPanel("intro")]
-    search_fields = SitePage.search_fields + [index.SearchField("intro")]
 
     class Meta:
         verbose_name = _("call index")
         verbose_name_plural = _("call indexes")
 
-    def get_context(self, request, *args, **kwargs):
+    def listing(self, request) -> dict:
         from calls.listing import CallQuery, calls_for_index
 
-        context = super().get_context(request, *args, **kwargs)
-        query = CallQuery.from_params(request.GET)
-        context.update(calls_for_index(self, query, request.GET.get("page")))
-        return context
+        return calls_for_index(self, CallQuery.from_params(request.GET), request.GET.get("page"))
 
 
 class CallPage(SitePage):
@@ -140,11 +131,8 @@ class CallPage(SitePage):
     eligibility = RichTextField(_("who may apply"), features=RICH_TEXT_FEATURES)
     opens_at = models.DateTimeField(_("opens at"))
     closes_at = models.DateTimeField(_("closes at"), help_text=_("The deadline for applications, Belgrade time."))
-    application_documents = StreamField(
-        [("document", DocumentChooserBlock(label=_("Document")))],
-        blank=True,
-        verbose_name=_("application documents"),
-        help_text=_("The call's text and the forms applicants download, from the document registry."),
+    application_documents = document_list(
+        _("application documents"), _("The call's text and the forms applicants download, from the document registry.")
     )
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("more about the call"))
     results_published_at = models.DateTimeField(
@@ -153,14 +141,7 @@ class CallPage(SitePage):
         blank=True,
         help_text=_("Set when the allocation is decided; the results table becomes public then."),
     )
-    decision = models.ForeignKey(
-        "documents.RegistryDocument",
-        verbose_name=_("decision on allocation"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    decision = optional_link("documents.RegistryDocument", _("decision on allocation"))
     results_note = models.TextField(_("results: introduction"), max_length=3000, blank=True)
 
     objects = PageManager.from_queryset(CallQuerySet)()

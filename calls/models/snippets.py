@@ -1,11 +1,9 @@
-from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel
-from wagtail.models import TranslatableMixin
+from core.vocabulary import OrderedName
 
 
-class FundingArea(TranslatableMixin, models.Model):
+class FundingArea(OrderedName):
     """An area a call finances (culture, social protection, youth, …).
 
     Written in Cyrillic; the Latin twin follows on save and the English name is a
@@ -13,15 +11,6 @@ class FundingArea(TranslatableMixin, models.Model):
     and one row of the funding totals in every language.
     """
 
-    name = models.CharField(_("name"), max_length=100)
-    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
-
-    panels = [FieldPanel("name"), FieldPanel("sort_order")]
-
-    class Meta(TranslatableMixin.Meta):
+    class Meta(OrderedName.Meta):
         verbose_name = _("funding area")
         verbose_name_plural = _("funding areas")
-        ordering = ["sort_order", "name"]
-
-    def __str__(self):
-        return self.name

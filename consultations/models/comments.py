@@ -77,9 +77,6 @@ class CommentQuerySet(models.QuerySet):
     def published(self):
         return self.filter(state=CommentState.PUBLISHED)
 
-    def publicly_visible(self):
-        return self.published().exclude(consent=Consent.PRIVATE)
-
 
 class Comment(models.Model):
     """A CSO's structured comment on a draft act, from submission to the office's answer."""

@@ -6,11 +6,11 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.documents.blocks import DocumentChooserBlock
-from wagtail.fields import StreamField
 from wagtail.models import Orderable, PageManager, PageQuerySet, TranslatableMixin
 from wagtail.search import index
 
+from core.fields import document_list, optional_link
+from core.pages import ListingPage
 from home.models import SitePage
 
 
@@ -38,24 +38,28 @@ class State(models.TextChoices):
     REPORTED = "reported", _("report published")
 
 
-class ConsultationIndexPage(SitePage):
-    intro = models.TextField(_("introduction"), max_length=1000, blank=True)
+class ConsultationIndexPage(ListingPage, SitePage):
+    """Open consultations first, then upcoming ones, then the closed."""
 
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["consultations.ConsultationPage"]
-    max_count_per_parent = 1
-
-    content_panels = SitePage.content_panels + [FieldPanel("intro")]
 
     class Meta:
         verbose_name = _("consultation index")
 
-    def get_context(self, request, *args, **kwargs):
+    def listing(self, request) -> dict:
         from consultations.listing import consultations_for_index
 
-        context = super().get_context(request, *args, **kwargs)
-        context["consultations"] = consultations_for_index(self)
-        return context
+        return {"consultations": consultations_for_index(self)}
+
+
+def report_download(fmt: str):
+    """The route of the report as a file in `fmt`: izvestaj/<fmt>/, named report_<fmt>."""
+
+    @path(f"izvestaj/{fmt}/", name=f"report_{fmt}")
+    def download(page, request):
+        return page.report_in(request, fmt)
+
+    return download
 
 
 class ConsultationPage(RoutablePageMixin, SitePage):
@@ -68,19 +72,12 @@ class ConsultationPage(RoutablePageMixin, SitePage):
     responsible_body = models.CharField(_("responsible body"), max_length=250)
     opens_at = models.DateTimeField(_("opens at"))
     closes_at = models.DateTimeField(_("closes at"))
-    draft_files = StreamField(
-        [("document", DocumentChooserBlock(label=_("Document")))],
-        blank=True,
-        verbose_name=_("files of the draft"),
-        help_text=_("The draft act and its explanation, from the document registry."),
+    draft_files = document_list(
+        _("files of the draft"), _("The draft act and its explanation, from the document registry.")
     )
-    import_from_docx = models.ForeignKey(
+    import_from_docx = optional_link(
         "documents.RegistryDocument",
-        verbose_name=_("import articles from"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
+        _("import articles from"),
         help_text=_(
             "A DOCX of the draft: while the page has no articles, saving fills them from its 'Члан N' headings."
         ),
@@ -139,7 +136,7 @@ class ConsultationPage(RoutablePageMixin, SitePage):
                 for position, a in enumerate(imported)
             ]
 
-    def state(self, now=None) -> str:
+    def state(self, now=None) -> State:
         now = now or timezone.now()
         if now < self.opens_at:
             return State.UPCOMING
@@ -149,6 +146,10 @@ class ConsultationPage(RoutablePageMixin, SitePage):
 
     def is_open(self, now=None) -> bool:
         return self.state(now) == State.OPEN
+
+    def state_label(self, now=None) -> str:
+        """The state in words, for pages of other apps that link a consultation (strategies)."""
+        return str(State(self.state(now)).label)
 
     # Routes: the page itself (reading and the comment form), confirmation, receipt, report.
     @path("")
@@ -174,21 +175,10 @@ class ConsultationPage(RoutablePageMixin, SitePage):
     def report(self, request):
         return self.report_in(request, "html")
 
-    @path("izvestaj/docx/", name="report_docx")
-    def report_docx(self, request):
-        return self.report_in(request, "docx")
-
-    @path("izvestaj/csv/", name="report_csv")
-    def report_csv(self, request):
-        return self.report_in(request, "csv")
-
-    @path("izvestaj/json/", name="report_json")
-    def report_json(self, request):
-        return self.report_in(request, "json")
-
-    @path("izvestaj/manifest/", name="report_manifest")
-    def report_manifest(self, request):
-        return self.report_in(request, "manifest")
+    report_docx = report_download("docx")
+    report_csv = report_download("csv")
+    report_json = report_download("json")
+    report_manifest = report_download("manifest")
 
     def report_in(self, request, fmt):
         from consultations.report import report_response

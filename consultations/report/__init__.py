@@ -13,7 +13,7 @@ attachments are never even loaded from the database here.
 """
 
 from .data import FORMATS, Report, build_report
-from .formats import csv_text, docx_bytes, json_data, manifest_text, neutralise_formula
+from .formats import csv_text, docx_bytes, json_data, manifest_text
 from .responses import download_links, report_response
 
 __all__ = [
@@ -25,6 +25,5 @@ __all__ = [
     "download_links",
     "json_data",
     "manifest_text",
-    "neutralise_formula",
     "report_response",
 ]

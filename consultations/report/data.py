@@ -40,8 +40,6 @@ CSV_FIELDS = [
 ]
 
 DOCX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-# A downloaded file is data, never a page: no scripts, no embedding, no sniffing.
-DOWNLOAD_CSP = "default-src 'none'; sandbox"
 # Characters XML 1.0 (and so DOCX) cannot hold; a pasted text may bring them.
 XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 DATE_FORMAT = "j. n. Y. H:i"
@@ -102,6 +100,16 @@ class Statistics:
     per_article: list[Count]
     per_kind: list[Count]
     per_decision: list[Count]
+
+    @property
+    def totals(self) -> list[Count]:
+        """The four totals, as the rows of the report's first table."""
+        return [
+            Count("total", _("Confirmed comments"), self.total),
+            Count("published", _("Published comments"), self.published),
+            Count("rejected", _("Rejected comments"), self.rejected),
+            Count("awaiting_moderation", _("Comments waiting for moderation"), self.awaiting_moderation),
+        ]
 
 
 @dataclass(frozen=True)
@@ -185,122 +193,133 @@ def _organisation_key(name: str):
     return (normalize(name), name)
 
 
-def build_report(page) -> Report:
-    """Everything the report shows, in the visitor's language, from two queries on top of the page's own."""
-    original = page.original
-    # Headings as the visitor's version of the page has them (English translations, Latin corrections).
-    visitor_headings = {}
-    if page.pk != original.pk:
-        visitor_headings = {
-            a.translation_key: a.heading for a in page.articles.all().only("translation_key", "heading")
-        }
-    articles = list(original.articles.all().only("number", "heading", "sort_order", "translation_key"))
-    comments = list(
-        Comment.objects.filter(consultation=original).confirmed().select_related("article").only(*COMMENT_FIELDS)
-    )
+class _Targets:
+    """What each comment is about, labelled in the visitor's language, and where it sorts in the report."""
 
-    def heading_of(article) -> str:
-        return in_current_language(visitor_headings.get(article.translation_key) or article.heading or "")
+    def __init__(self, page, original, articles):
+        # Headings as the visitor's version of the page has them (English translations, Latin corrections).
+        self.visitor_headings = {}
+        if page.pk != original.pk:
+            self.visitor_headings = {
+                a.translation_key: a.heading for a in page.articles.all().only("translation_key", "heading")
+            }
+        self.whole_act = _("The draft as a whole")
+        self.labels = {article.pk: article_label(article.number, self.heading_of(article)) for article in articles}
+        self.order = {article.pk: position for position, article in enumerate(articles, start=1)}
 
-    labels_by_article = {article.pk: article_label(article.number, heading_of(article)) for article in articles}
-    whole_act = _("The draft as a whole")
-    decision_labels = _decision_labels()
-    order = {article.pk: position for position, article in enumerate(articles, start=1)}
+    def heading_of(self, article) -> str:
+        return in_current_language(self.visitor_headings.get(article.translation_key) or article.heading or "")
 
-    def target_of(comment) -> str:
+    def label(self, comment) -> str:
         if comment.article_id is None:
-            return in_current_language(comment.target_label) or whole_act
-        if comment.article_id not in labels_by_article:
-            labels_by_article[comment.article_id] = article_label(comment.article.number, heading_of(comment.article))
-        return labels_by_article[comment.article_id]
+            return in_current_language(comment.target_label) or self.whole_act
+        if comment.article_id not in self.labels:  # an article no longer in the draft's list
+            self.labels[comment.article_id] = article_label(comment.article.number, self.heading_of(comment.article))
+        return self.labels[comment.article_id]
 
-    def position(comment):
+    def position(self, comment):
         if comment.article_id is None:
             return (0, 0)
-        return (1, order.get(comment.article_id, len(order) + (comment.article.sort_order or 0)))
+        return (1, self.order.get(comment.article_id, len(self.order) + (comment.article.sort_order or 0)))
 
-    rows = []
-    organisations = set()
-    for comment in sorted(comments, key=lambda c: (position(c), c.submitted_at, c.tracking_number or "")):
-        withheld = _withheld(comment)
-        named = comment.consent == Consent.PUBLIC and comment.state == CommentState.PUBLISHED
-        organisation = " ".join(comment.organisation_name.split()) if named else ""
-        if organisation:
-            organisations.add(organisation)
-        decision = _decision_key(comment)
-        rows.append(
-            Row(
-                tracking_number=comment.tracking_number or "",
-                target=target_of(comment),
-                kind=comment.kind,
-                kind_label=str(Kind(comment.kind).label) if comment.kind in Kind.values else comment.kind,
-                organisation=organisation,
-                text_shown=not withheld,
-                # Published text: contact-like strings left out (consultations/personal_data.py).
-                proposed_wording=comment.public_proposed_wording if not withheld else "",
-                justification=comment.public_justification if not withheld else "",
-                withheld=withheld,
-                state=comment.state,
-                state_label=str(CommentState(comment.state).label),
-                decision=comment.decision,
-                decision_label=decision_labels[decision],
-                decision_reasons=in_current_language(comment.decision_reasons),
-                text_sha256=comment.text_sha256,
-            )
-        )
 
-    per_article_counts: dict[int | None, int] = {}
-    per_kind_counts = dict.fromkeys(Kind.values, 0)
-    per_decision_counts = dict.fromkeys([*Decision.values, REJECTED, NO_ANSWER], 0)
+def _row(comment, target: str, decision_labels: dict[str, str]) -> Row:
+    withheld = _withheld(comment)
+    return Row(
+        tracking_number=comment.tracking_number or "",
+        target=target,
+        kind=comment.kind,
+        kind_label=str(Kind(comment.kind).label) if comment.kind in Kind.values else comment.kind,
+        organisation=_named_organisation(comment),
+        text_shown=not withheld,
+        # Published text: contact-like strings left out (consultations/personal_data.py).
+        proposed_wording=comment.public_proposed_wording if not withheld else "",
+        justification=comment.public_justification if not withheld else "",
+        withheld=withheld,
+        state=comment.state,
+        state_label=str(CommentState(comment.state).label),
+        decision=comment.decision,
+        decision_label=decision_labels[_decision_key(comment)],
+        decision_reasons=in_current_language(comment.decision_reasons),
+        text_sha256=comment.text_sha256,
+    )
+
+
+def _named_organisation(comment) -> str:
+    """The organisation's name where its author agreed to be named and the comment is published, else ""."""
+    named = comment.consent == Consent.PUBLIC and comment.state == CommentState.PUBLISHED
+    return " ".join(comment.organisation_name.split()) if named else ""
+
+
+def _per_article(comments, articles, targets: _Targets) -> list[Count]:
+    """Comments on the whole act, on each article in order, then on articles no longer in the draft."""
+    counts: dict[int | None, int] = {}
     for comment in comments:
-        per_article_counts[comment.article_id] = per_article_counts.get(comment.article_id, 0) + 1
-        per_kind_counts[comment.kind] = per_kind_counts.get(comment.kind, 0) + 1
-        per_decision_counts[_decision_key(comment)] += 1
-    per_article = [Count("", whole_act, per_article_counts.get(None, 0))]
+        counts[comment.article_id] = counts.get(comment.article_id, 0) + 1
+    per_article = [Count("", targets.whole_act, counts.get(None, 0))]
     per_article += [
-        Count(article.number, labels_by_article[article.pk], per_article_counts.get(article.pk, 0))
-        for article in articles
+        Count(article.number, targets.labels[article.pk], counts.get(article.pk, 0)) for article in articles
     ]
     known = {article.pk for article in articles}
     per_article += [
-        Count(comment.article.number, labels_by_article[comment.article_id], per_article_counts[comment.article_id])
+        Count(comment.article.number, targets.labels[comment.article_id], counts[comment.article_id])
         for comment in {c.article_id: c for c in comments if c.article_id and c.article_id not in known}.values()
     ]
+    return per_article
+
+
+def _statistics(comments, articles, targets: _Targets, decision_labels: dict[str, str]) -> Statistics:
+    per_kind_counts = dict.fromkeys(Kind.values, 0)
+    per_decision_counts = dict.fromkeys([*Decision.values, REJECTED, NO_ANSWER], 0)
+    for comment in comments:
+        per_kind_counts[comment.kind] = per_kind_counts.get(comment.kind, 0) + 1
+        per_decision_counts[_decision_key(comment)] += 1
     kind_labels = dict(Kind.choices)
-    statistics = Statistics(
+    return Statistics(
         total=len(comments),
         published=sum(1 for c in comments if c.state == CommentState.PUBLISHED),
         rejected=sum(1 for c in comments if c.state == CommentState.REJECTED),
         awaiting_moderation=sum(1 for c in comments if c.state == CommentState.CONFIRMED),
-        per_article=per_article,
+        per_article=_per_article(comments, articles, targets),
         per_kind=[Count(key, str(kind_labels.get(key, key)), count) for key, count in per_kind_counts.items()],
         per_decision=[Count(key, decision_labels[key], count) for key, count in per_decision_counts.items()],
     )
 
+
+def _facts(page, original, comment_count: int) -> Facts:
     local = timezone.get_default_timezone()
-    facts = Facts(
+    published_at = original.report_published_at or page.report_published_at
+    return Facts(
         title=in_current_language(page.title),
         responsible_body=in_current_language(page.responsible_body or original.responsible_body),
         opens_at=timezone.localtime(original.opens_at, local),
         closes_at=timezone.localtime(original.closes_at, local),
-        report_published_at=timezone.localtime(original.report_published_at or page.report_published_at, local)
-        if (original.report_published_at or page.report_published_at)
-        else None,
+        report_published_at=timezone.localtime(published_at, local) if published_at else None,
         intro=in_current_language(page.report_intro or original.report_intro),
-        comments=len(comments),
+        comments=comment_count,
     )
+
+
+def build_report(page) -> Report:
+    """Everything the report shows, in the visitor's language, from two queries on top of the page's own."""
+    original = page.original
+    articles = list(original.articles.all().only("number", "heading", "sort_order", "translation_key"))
+    comments = list(
+        Comment.objects.filter(consultation=original).confirmed().select_related("article").only(*COMMENT_FIELDS)
+    )
+    targets = _Targets(page, original, articles)
+    decision_labels = _decision_labels()
+    in_order = sorted(comments, key=lambda c: (targets.position(c), c.submitted_at, c.tracking_number or ""))
+    # Rows first: labelling them names the articles no longer in the draft, which the statistics count.
+    rows = [_row(comment, targets.label(comment), decision_labels) for comment in in_order]
+    organisations = {row.organisation for row in rows if row.organisation}
     manifest = sorted(((c.text_sha256, c.tracking_number or "") for c in comments), key=lambda item: (item[1], item[0]))
     return Report(
         page=page,
         original=original,
-        facts=facts,
+        facts=_facts(page, original, len(comments)),
         organisations=sorted(organisations, key=_organisation_key),
-        statistics=statistics,
+        statistics=_statistics(comments, articles, targets, decision_labels),
         rows=rows,
         manifest=manifest,
     )
-
-
-# --------------------------------------------------------------------------
-# Formats
-# --------------------------------------------------------------------------

@@ -2,34 +2,24 @@
 
 from __future__ import annotations
 
-import csv
 import io
-import json
 import re
 
-from django.http import HttpResponse
 from django.utils.dateformat import format as format_date
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from core.exports import neutralise_formula
+from core.exports import csv_text as spreadsheet_text
+from core.exports import json_text as inert_json_text
 from core.scripts import latin_slug
 
-from .data import CSV_FIELDS, DATE_FORMAT, DOWNLOAD_CSP, XML_INVALID, Report, Row
+from .data import CSV_FIELDS, DATE_FORMAT, XML_INVALID, Report, Row
 
 
 def report_filename(report: Report, extension: str) -> str:
     slug = latin_slug(report.page.slug or report.facts.title, 80) or f"consultation-{report.original.pk}"
     slug = re.sub(r"[^a-z0-9-]", "", slug.lower()) or f"consultation-{report.original.pk}"
     return f"izvestaj-{slug}.{extension}"
-
-
-def download_response(response: HttpResponse, filename: str, *, inline: bool = False) -> HttpResponse:
-    disposition = "inline" if inline else "attachment"
-    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = DOWNLOAD_CSP
-    return response
 
 
 def manifest_text(report: Report) -> str:
@@ -48,13 +38,7 @@ def manifest_text(report: Report) -> str:
 
 
 def csv_text(report: Report) -> str:
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=CSV_FIELDS)
-    writer.writeheader()
-    for row in report.rows:
-        writer.writerow({key: neutralise_formula(value) for key, value in row.as_data().items()})
-    # The byte-order mark lets spreadsheet programs read Cyrillic correctly.
-    return "\ufeff" + buffer.getvalue()
+    return spreadsheet_text((row.as_data() for row in report.rows), CSV_FIELDS)
 
 
 def json_data(report: Report) -> dict:
@@ -88,35 +72,44 @@ def json_data(report: Report) -> dict:
 
 
 def json_text(report: Report) -> str:
-    text = json.dumps(json_data(report), ensure_ascii=False, indent=1)
-    # Still valid JSON with the same strings, but inert should anything ever embed it in a page.
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return inert_json_text(json_data(report), indent=1)
 
 
 def _xml_safe(text) -> str:
     return XML_INVALID.sub("", "" if text is None else str(text))
 
 
-def docx_bytes(report: Report) -> bytes:
-    from docx import Document
-    from docx.enum.section import WD_ORIENT
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
+class _Word:
+    """A landscape Word document, every text made XML-safe on the way in."""
 
-    document = Document()
-    section = document.sections[0]
-    section.orientation = WD_ORIENT.LANDSCAPE
-    section.page_width, section.page_height = section.page_height, section.page_width
-    facts, statistics = report.facts, report.statistics
-    document.core_properties.title = _xml_safe(facts.title)
-    document.core_properties.language = get_language() or ""
+    def __init__(self, title: str):
+        from docx import Document
+        from docx.enum.section import WD_ORIENT
 
-    def paragraph(text, style=None):
-        return document.add_paragraph(_xml_safe(text), style=style)
+        self.document = Document()
+        section = self.document.sections[0]
+        section.orientation = WD_ORIENT.LANDSCAPE
+        section.page_width, section.page_height = section.page_height, section.page_width
+        self.document.core_properties.title = _xml_safe(title)
+        self.document.core_properties.language = get_language() or ""
 
-    def table(caption, headers, rows):
-        paragraph(caption, style="Caption")
-        grid = document.add_table(rows=1, cols=len(headers))
+    def heading(self, text, level: int) -> None:
+        self.document.add_heading(_xml_safe(text), level=level)
+
+    def paragraph(self, text, style=None):
+        return self.document.add_paragraph(_xml_safe(text), style=style)
+
+    def labelled(self, label, value) -> None:
+        line = self.document.add_paragraph()
+        line.add_run(_xml_safe(f"{label}: ")).bold = True
+        line.add_run(_xml_safe(value))
+
+    def table(self, caption, headers, rows):
+        from docx.oxml import OxmlElement
+        from docx.oxml.ns import qn
+
+        self.paragraph(caption, style="Caption")
+        grid = self.document.add_table(rows=1, cols=len(headers))
         grid.style = "Table Grid"
         header_row = grid.rows[0]
         # The header row repeats on every page and tells screen readers it is a header.
@@ -132,49 +125,46 @@ def docx_bytes(report: Report) -> bytes:
                 cell.text = _xml_safe(text)
         return grid
 
-    document.add_heading(_xml_safe(_("Consultation report: %(title)s") % {"title": facts.title}), level=0)
-    for label, value in [
-        (_("Consultation"), facts.title),
-        (_("Responsible body"), facts.responsible_body),
-        (_("Consultation period"), facts.period),
-        (
-            _("Report published"),
-            format_date(facts.report_published_at, DATE_FORMAT) if facts.report_published_at else "",
-        ),
-        (_("Confirmed comments"), str(facts.comments)),
-    ]:
-        line = document.add_paragraph()
-        line.add_run(_xml_safe(f"{label}: ")).bold = True
-        line.add_run(_xml_safe(value))
-    if facts.intro:
-        paragraph(facts.intro)
+    def bytes(self) -> bytes:
+        buffer = io.BytesIO()
+        self.document.save(buffer)
+        return buffer.getvalue()
 
-    document.add_heading(_("Participating organisations"), level=1)
+
+def _docx_facts(word: _Word, report: Report) -> None:
+    facts = report.facts
+    word.heading(_("Consultation report: %(title)s") % {"title": facts.title}, level=0)
+    published = format_date(facts.report_published_at, DATE_FORMAT) if facts.report_published_at else ""
+    word.labelled(_("Consultation"), facts.title)
+    word.labelled(_("Responsible body"), facts.responsible_body)
+    word.labelled(_("Consultation period"), facts.period)
+    word.labelled(_("Report published"), published)
+    word.labelled(_("Confirmed comments"), str(facts.comments))
+    if facts.intro:
+        word.paragraph(facts.intro)
+    word.heading(_("Participating organisations"), level=1)
     if report.organisations:
         for name in report.organisations:
-            paragraph(name, style="List Bullet")
+            word.paragraph(name, style="List Bullet")
     else:
-        paragraph(_("No organisation agreed to be named."))
+        word.paragraph(_("No organisation agreed to be named."))
 
-    document.add_heading(_("Statistics"), level=1)
-    table(
-        _("Comments in total"),
-        [_("Comments"), _("Number")],
-        [
-            (_("Confirmed comments"), statistics.total),
-            (_("Published comments"), statistics.published),
-            (_("Rejected comments"), statistics.rejected),
-            (_("Comments waiting for moderation"), statistics.awaiting_moderation),
-        ],
-    )
-    table(_("Comments per article"), [_("Article"), _("Number")], [(c.label, c.count) for c in statistics.per_article])
-    table(_("Comments per kind"), [_("Kind"), _("Number")], [(c.label, c.count) for c in statistics.per_kind])
-    table(
-        _("Comments per decision"), [_("Decision"), _("Number")], [(c.label, c.count) for c in statistics.per_decision]
-    )
 
-    document.add_heading(_("Comments and the office's answers"), level=1)
-    table(
+def _docx_statistics(word: _Word, report: Report) -> None:
+    statistics = report.statistics
+    word.heading(_("Statistics"), level=1)
+    word.table(_("Comments in total"), [_("Comments"), _("Number")], [(c.label, c.count) for c in statistics.totals])
+    for caption, header, counts in [
+        (_("Comments per article"), _("Article"), statistics.per_article),
+        (_("Comments per kind"), _("Kind"), statistics.per_kind),
+        (_("Comments per decision"), _("Decision"), statistics.per_decision),
+    ]:
+        word.table(caption, [header, _("Number")], [(c.label, c.count) for c in counts])
+
+
+def _docx_comments(word: _Word, report: Report) -> None:
+    word.heading(_("Comments and the office's answers"), level=1)
+    word.table(
         _("Comments and the office's answers"),
         [
             _("Tracking number"),
@@ -199,16 +189,20 @@ def docx_bytes(report: Report) -> bytes:
         ],
     )
 
-    document.add_heading(_("Manifest"), level=1)
-    paragraph(
+
+def docx_bytes(report: Report) -> bytes:
+    word = _Word(report.facts.title)
+    _docx_facts(word, report)
+    _docx_statistics(word, report)
+    _docx_comments(word, report)
+    word.heading(_("Manifest"), level=1)
+    word.paragraph(
         _(
             "The manifest lists the SHA-256 of every confirmed comment beside its tracking number, including comments"
             " that are not published. To check your comment, compute the SHA-256 of the text in your receipt."
         )
     )
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
+    return word.bytes()
 
 
 def _comment_text(row: Row) -> str:

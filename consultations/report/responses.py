@@ -7,8 +7,11 @@ from django.shortcuts import render
 from django.urls import NoReverseMatch
 from django.utils.translation import gettext as _
 
+from core.downloads import CSV_CONTENT_TYPE, JSON_CONTENT_TYPE, as_download
+
+from ..page_view import ConsultationView
 from .data import DOCX_CONTENT_TYPE, FORMATS, ROUTES, build_report
-from .formats import csv_text, docx_bytes, download_response, json_text, manifest_text, report_filename
+from .formats import csv_text, docx_bytes, json_text, manifest_text, report_filename
 
 
 def download_links(page, request=None) -> dict[str, str]:
@@ -28,7 +31,7 @@ def report_response(request, page, fmt: str) -> HttpResponse:
     """The published report of a consultation in one format; 404 before it is published."""
     if fmt not in FORMATS:
         raise Http404
-    if not page.report_published_at or not page.original.report_published_at:
+    if not ConsultationView.of(page).answers_public:
         raise Http404(_("The report of this consultation has not been published yet."))
     report = build_report(page)
     if fmt == "html":
@@ -37,14 +40,14 @@ def report_response(request, page, fmt: str) -> HttpResponse:
         context["report_links"] = download_links(page, request)
         return render(request, "consultations/consultation_report.html", context)
     if fmt == "docx":
-        return download_response(
+        return as_download(
             HttpResponse(docx_bytes(report), content_type=DOCX_CONTENT_TYPE), report_filename(report, "docx")
         )
     if fmt == "csv":
-        response = HttpResponse(csv_text(report).encode("utf-8"), content_type="text/csv; charset=utf-8")
-        return download_response(response, report_filename(report, "csv"))
+        response = HttpResponse(csv_text(report).encode("utf-8"), content_type=CSV_CONTENT_TYPE)
+        return as_download(response, report_filename(report, "csv"))
     if fmt == "json":
-        response = HttpResponse(json_text(report).encode("utf-8"), content_type="application/json; charset=utf-8")
-        return download_response(response, report_filename(report, "json"))
+        response = HttpResponse(json_text(report).encode("utf-8"), content_type=JSON_CONTENT_TYPE)
+        return as_download(response, report_filename(report, "json"))
     response = HttpResponse(manifest_text(report).encode("utf-8"), content_type="text/plain; charset=utf-8")
-    return download_response(response, report_filename(report, "manifest.txt"), inline=True)
+    return as_download(response, report_filename(report, "manifest.txt"), inline=True)

@@ -25,6 +25,8 @@ INSTALLED_APPS = [
     "calls",
     "news",
     "search",
+    "tools",  # the search benchmark and relevance commands; no product app imports it
+    "demo",  # the demo content and its load_demo_content command; no product app imports it
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.contrib.forms",

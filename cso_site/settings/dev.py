@@ -3,6 +3,6 @@
 from .base import *  # noqa: F403
 
 DEBUG = True
-SECRET_KEY = "dev-only-not-secret-" + "x" * 40  # noqa: S105
+SECRET_KEY = "dev-only-not-secret-" + "x" * 40
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
-STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
+STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.documents.models import AbstractDocument
 from wagtail.search import index
 
+from core.fields import optional_link
 from core.scripts import latin_slug, normalize
 from documents.validation import validate_document_file
 from home.i18n import in_current_language
@@ -80,25 +81,9 @@ class RegistryDocument(AbstractDocument):
     """
 
     title_en = models.CharField(_("title in English"), max_length=255, blank=True)
-    document_type = models.ForeignKey(
-        DocumentType,
-        verbose_name=_("document type"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        limit_choices_to=in_default_locale,
-    )
+    document_type = optional_link(DocumentType, _("document type"), limit_choices_to=in_default_locale)
     reference_number = models.CharField(_("reference number"), max_length=100, blank=True)
-    issuing_body = models.ForeignKey(
-        IssuingBody,
-        verbose_name=_("issuing body"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        limit_choices_to=in_default_locale,
-    )
+    issuing_body = optional_link(IssuingBody, _("issuing body"), limit_choices_to=in_default_locale)
     date_adopted = models.DateField(_("date adopted"), null=True, blank=True)
     date_published = models.DateField(_("date published"), null=True, blank=True)
     gazette_reference = models.CharField(

@@ -4,22 +4,15 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import TranslatableMixin
 
+from core.vocabulary import OrderedName
 
-class DocumentType(TranslatableMixin, models.Model):
+
+class DocumentType(OrderedName):
     """Strategy, action plan, report, draft act, …: what kind of act a document is."""
 
-    name = models.CharField(_("name"), max_length=100)
-    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
-
-    panels = [FieldPanel("name"), FieldPanel("sort_order")]
-
-    class Meta(TranslatableMixin.Meta):
+    class Meta(OrderedName.Meta):
         verbose_name = _("document type")
         verbose_name_plural = _("document types")
-        ordering = ["sort_order", "name"]
-
-    def __str__(self):
-        return self.name
 
 
 class IssuingBody(TranslatableMixin, models.Model):

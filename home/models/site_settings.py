@@ -6,6 +6,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 
+from core.fields import optional_link
 from home.i18n import in_current_language
 
 
@@ -36,14 +37,7 @@ class OfficeSettings(BaseSiteSetting):
     email = models.EmailField(_("public e-mail address"), blank=True)
     phone = models.CharField(_("public telephone"), max_length=40, blank=True)
     social_links = StreamField([("link", SocialLinkBlock())], blank=True, verbose_name=_("social networks"), max_num=10)
-    logo = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("logo"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    logo = optional_link("wagtailimages.Image", _("logo"))
 
     panels = [
         MultiFieldPanel([FieldPanel("name"), FieldPanel("parent_body"), FieldPanel("address")], _("In Cyrillic")),

@@ -8,11 +8,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
-from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.fields import StreamField
 from wagtail.models import PageManager, PageQuerySet
 from wagtail.search import index
 
+from core.fields import document_list, optional_link
+from core.pages import ListingPage
 from home.blocks import BodyBlock
 from home.models import SitePage
 
@@ -46,39 +47,30 @@ class EventQuerySet(PageQuerySet):
         return self.filter(ends_at__lte=now or timezone.now())
 
 
-class EventIndexPage(SitePage):
+class EventIndexPage(ListingPage, SitePage):
     """Upcoming events (soonest first) and past ones (latest first), with format and year filters."""
 
-    intro = models.TextField(_("introduction"), max_length=1000, blank=True)
-
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["news.EventPage"]
-    max_count_per_parent = 1
-
-    content_panels = SitePage.content_panels + [FieldPanel("intro")]
-    search_fields = SitePage.search_fields + [index.SearchField("intro")]
 
     class Meta:
         verbose_name = _("event index")
         verbose_name_plural = _("event indexes")
 
-    def get_context(self, request, *args, **kwargs):
+    def listing(self, request) -> dict:
         from news.calendar import calendar_url
         from news.listing import EventQuery, event_facets, events_for_index, paginate
 
-        context = super().get_context(request, *args, **kwargs)
         query = EventQuery.from_params(request.GET)
         events = events_for_index(self)
         selected = query.filter(events)
         now = timezone.now()
-        context.update(
-            query=query,
-            facets=event_facets(events, query),
-            upcoming=list(selected.upcoming(now).order_by("starts_at", "pk")[: query.MAX_UPCOMING]),
-            past=paginate(selected.past(now).order_by("-starts_at", "-pk"), request.GET.get("page"), PER_PAGE),
-            calendar_url=calendar_url(request),
-        )
-        return context
+        return {
+            "query": query,
+            "facets": event_facets(events, query),
+            "upcoming": list(selected.upcoming(now).order_by("starts_at", "pk")[: query.MAX_UPCOMING]),
+            "past": paginate(selected.past(now).order_by("-starts_at", "-pk"), request.GET.get("page"), PER_PAGE),
+            "calendar_url": calendar_url(request),
+        }
 
 
 class EventPage(SitePage):
@@ -97,20 +89,11 @@ class EventPage(SitePage):
         _("lead"), max_length=600, help_text=_("One or two sentences: shown in listings and calendars.")
     )
     agenda = StreamField(BodyBlock(), blank=True, verbose_name=_("agenda"))
-    materials = StreamField(
-        [("document", DocumentChooserBlock(label=_("Document")))],
-        blank=True,
-        verbose_name=_("materials"),
-        help_text=_("Presentations, minutes, conclusions: documents from the registry, added after the event."),
+    materials = document_list(
+        _("materials"), _("Presentations, minutes, conclusions: documents from the registry, added after the event.")
     )
-    related_page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("belongs to"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("The consultation or public call this event is part of."),
+    related_page = optional_link(
+        "wagtailcore.Page", _("belongs to"), help_text=_("The consultation or public call this event is part of.")
     )
 
     objects = PageManager.from_queryset(EventQuerySet)()

@@ -9,10 +9,11 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.fields import StreamField
 from wagtail.search import index
 
+from core.fields import document_list, optional_link
+from core.pages import ListingPage
 from home.blocks import BodyBlock
 from home.models import SitePage
 
@@ -25,36 +26,27 @@ def today():
     return timezone.localdate()
 
 
-class NewsIndexPage(SitePage):
+class NewsIndexPage(ListingPage, SitePage):
     """The office's news, newest first, with topic and year filters."""
 
-    intro = models.TextField(_("introduction"), max_length=1000, blank=True)
-
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["news.NewsPage"]
-    max_count_per_parent = 1
-
-    content_panels = SitePage.content_panels + [FieldPanel("intro")]
-    search_fields = SitePage.search_fields + [index.SearchField("intro")]
 
     class Meta:
         verbose_name = _("news index")
         verbose_name_plural = _("news indexes")
 
-    def get_context(self, request, *args, **kwargs):
+    def listing(self, request) -> dict:
         from news.feeds import feed_links
         from news.listing import NewsQuery, news_cards, news_facets, news_for_index, paginate
 
-        context = super().get_context(request, *args, **kwargs)
         query = NewsQuery.from_params(request.GET)
         news = news_for_index(self)
-        context.update(
-            query=query,
-            facets=news_facets(news, query),
-            results=paginate(news_cards(query.filter(news)), request.GET.get("page"), PER_PAGE),
-            feeds=feed_links(request),
-        )
-        return context
+        return {
+            "query": query,
+            "facets": news_facets(news, query),
+            "results": paginate(news_cards(query.filter(news)), request.GET.get("page"), PER_PAGE),
+            "feeds": feed_links(request),
+        }
 
 
 class NewsPageTag(TaggedItemBase):
@@ -71,14 +63,7 @@ class NewsPage(SitePage):
     lead = models.TextField(
         _("lead"), max_length=600, help_text=_("One or two sentences: shown in listings, feeds and search results.")
     )
-    lead_image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("lead image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    lead_image = optional_link("wagtailimages.Image", _("lead image"))
     lead_image_alt = models.CharField(
         _("alternative text of the lead image"),
         max_length=250,
@@ -89,12 +74,7 @@ class NewsPage(SitePage):
     tags = ClusterTaggableManager(
         through=NewsPageTag, blank=True, verbose_name=_("topics"), help_text=_("Topics in Cyrillic, e.g. конкурс")
     )
-    related_documents = StreamField(
-        [("document", DocumentChooserBlock(label=_("Document")))],
-        blank=True,
-        verbose_name=_("related documents"),
-        help_text=_("Documents from the registry this news item is about."),
-    )
+    related_documents = document_list(_("related documents"), _("Documents from the registry this news item is about."))
 
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = []

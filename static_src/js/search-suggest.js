@@ -1,4 +1,6 @@
 // As-you-type suggestions for the header search box (an ARIA 1.2 combobox).
+// The box is a text input (inputmode=search): HTML allows role=combobox on
+// type=text, not on type=search, and the Nu HTML Checker holds the pages to that.
 // Without JavaScript the box is a plain search form; this only adds a list of
 // matching titles under it. Text is inserted with textContent, never as HTML.
 // Focus stays in the box: the options hold no links (a link inside an option is

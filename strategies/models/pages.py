@@ -10,6 +10,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, PageManager, PageQuerySet
 from wagtail.search import index
 
+from core.fields import optional_link
+from core.pages import ListingPage
 from home.blocks import BodyBlock
 from home.models import SitePage
 from strategies.forms import StrategyPageForm
@@ -44,29 +46,20 @@ class StrategyQuerySet(PageQuerySet):
         return self.filter(status=StrategyStatus.ADOPTED, start_year__lte=year, end_year__gte=year)
 
 
-class StrategyIndexPage(SitePage):
+class StrategyIndexPage(ListingPage, SitePage):
     """All strategies of the office's area, newest period first, filterable by status."""
 
-    intro = models.TextField(_("introduction"), max_length=1000, blank=True)
-
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["strategies.StrategyPage"]
-    max_count_per_parent = 1
-
-    content_panels = SitePage.content_panels + [FieldPanel("intro")]
-    search_fields = SitePage.search_fields + [index.SearchField("intro")]
 
     class Meta:
         verbose_name = _("strategy index")
         verbose_name_plural = _("strategy indexes")
 
-    def get_context(self, request, *args, **kwargs):
+    def listing(self, request) -> dict:
         from strategies.listing import StrategyQuery, strategies_for_index
 
-        context = super().get_context(request, *args, **kwargs)
         query = StrategyQuery.from_params(request.GET)
-        context.update(query=query, strategies=strategies_for_index(self, query, request.GET.get("page")))
-        return context
+        return {"query": query, "strategies": strategies_for_index(self, query, request.GET.get("page"))}
 
 
 class StrategyPage(SitePage):
@@ -86,13 +79,9 @@ class StrategyPage(SitePage):
     adoption_date = models.DateField(_("adoption date"), null=True, blank=True)
     summary = models.TextField(_("summary"), max_length=3000)
     goals = StreamField(BodyBlock(), blank=True, verbose_name=_("goals"))
-    consultation = models.ForeignKey(
+    consultation = optional_link(
         "consultations.ConsultationPage",
-        verbose_name=_("public consultation"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
+        _("public consultation"),
         help_text=_("The consultation on the draft of this strategy, if there was one."),
     )
 
@@ -151,7 +140,7 @@ class StrategyPage(SitePage):
         context.update(
             documents=self.public_documents(),
             consultation=consultation,
-            consultation_state=consultation_state_label(consultation),
+            consultation_state=consultation.state_label() if consultation else "",
             measure_table=measure_table(self),
         )
         return context
@@ -192,9 +181,3 @@ class StrategyDocument(Orderable):
 
     def __str__(self):
         return f"{self.get_role_display()}: {self.document}"
-
-
-def consultation_state_label(consultation, now=None) -> str:
-    from consultations.models import State
-
-    return State(consultation.state(now)).label if consultation else ""

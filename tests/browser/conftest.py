@@ -89,10 +89,11 @@ def browser_page(chromium):
 
 
 @pytest.fixture
-def demo_server(live_server, transactional_db):
-    from home.demo.builder import build_demo_site
+def demo_server(live_server, transactional_db, demo_snapshot):
+    """The live server on the demo site, put back (committed) for this test and flushed after it."""
+    from tests.demo_snapshot import restore
 
-    build_demo_site()
+    restore(demo_snapshot)
     return live_server.url
 
 

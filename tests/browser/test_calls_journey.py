@@ -2,25 +2,17 @@
 
 import re
 
-import pytest
 from icalendar import Calendar
 
-from calls.demo import CLOSED, OPEN, build_demo_calls
 from calls.models import CallPage
-from home.demo.builder import ensure_locales
-from home.models import HomePage
+from demo.calls import CLOSED, OPEN
 
 
-@pytest.fixture
-def calls_site(demo_server):
-    home = HomePage.objects.get(locale__language_code="sr-cyrl", depth=2)
-    build_demo_calls(home, ensure_locales())
-    return demo_server
-
-
-def test_visitor_finds_the_open_call_on_the_home_page_and_downloads_a_form(browser_page, calls_site, assert_accessible):
+def test_visitor_finds_the_open_call_on_the_home_page_and_downloads_a_form(
+    browser_page, demo_server, assert_accessible
+):
     page = browser_page
-    page.goto(f"{calls_site}/en/")
+    page.goto(f"{demo_server}/en/")
     section = page.get_by_role("region", name="Open calls")
     section.get_by_role("link", name=OPEN["title"][1]).click()
     page.wait_for_url(re.compile(r"/en/calls/culture-programmes-2026/$"))
@@ -35,15 +27,15 @@ def test_visitor_finds_the_open_call_on_the_home_page_and_downloads_a_form(brows
         assert file.read(2) == b"PK"
 
     calendar_link = page.get_by_role("link", name=re.compile(r"calendar \(\.ics\)"))
-    response = page.request.get(calls_site + calendar_link.get_attribute("href"))
+    response = page.request.get(demo_server + calendar_link.get_attribute("href"))
     assert response.headers["content-type"] == "text/calendar; charset=utf-8"
     (event,) = Calendar.from_ical(response.body()).walk("VEVENT")
     assert str(event["url"]) == page.url
 
 
-def test_calls_index_and_funding_transparency_are_accessible(browser_page, calls_site, assert_accessible):
+def test_calls_index_and_funding_transparency_are_accessible(browser_page, demo_server, assert_accessible):
     page = browser_page
-    page.goto(f"{calls_site}/en/calls/")
+    page.goto(f"{demo_server}/en/calls/")
     assert_accessible(page)
     page.get_by_label("Area").select_option(label="Social protection")
     page.get_by_role("button", name="Show calls").click()
@@ -51,19 +43,19 @@ def test_calls_index_and_funding_transparency_are_accessible(browser_page, calls
     assert page.locator(".call-card h2 a").all_inner_texts() == [CLOSED["title"][1]]
     assert_accessible(page)
 
-    page.goto(f"{calls_site}/en/funding-transparency/")
+    page.goto(f"{demo_server}/en/funding-transparency/")
     assert page.locator("svg.bar-chart rect").count() == 1
     assert_accessible(page)
     csv_link = page.get_by_role("link", name="allocations as CSV")
-    csv_text = page.request.get(calls_site + csv_link.get_attribute("href")).text().lstrip("\ufeff")
+    csv_text = page.request.get(demo_server + csv_link.get_attribute("href")).text().lstrip("\ufeff")
     assert csv_text.count("\n") == 1 + 6, "a header and one row per award"
 
 
-def test_call_with_results_is_accessible_in_cyrillic(browser_page, calls_site, assert_accessible):
+def test_call_with_results_is_accessible_in_cyrillic(browser_page, demo_server, assert_accessible):
     closed = CallPage.objects.get(title=CLOSED["title"][0], locale__language_code="sr-cyrl")
     page = browser_page
-    page.goto(f"{calls_site}{closed.url}")
+    page.goto(f"{demo_server}{closed.url}")
     assert page.locator("table.awards tbody tr").count() == 6
     assert_accessible(page)
-    page.goto(f"{calls_site}/sr-cyrl/transparentnost-finansiranja/")
+    page.goto(f"{demo_server}/sr-cyrl/transparentnost-finansiranja/")
     assert_accessible(page)

@@ -3,14 +3,14 @@
 import pytest
 from playwright.sync_api import expect
 
-from tests.consultations.factories import make_consultation
-from tests.factories import make_site_home
+from tests.consultations.factories import ConsultationPageFactory
+from tests.factories import SiteHomePageFactory
 
 
 @pytest.fixture
 def open_consultation(live_server, transactional_db):
     # A site of its own with one open consultation: quicker than the whole demo.
-    return make_consultation(make_site_home(), title="Нацрт одлуке о обрасцима", articles=3)
+    return ConsultationPageFactory(home=SiteHomePageFactory(), title="Нацрт одлуке о обрасцима", article_count=3)
 
 
 def test_after_an_empty_submit_focus_moves_to_the_error_summary(

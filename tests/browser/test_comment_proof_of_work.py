@@ -5,26 +5,19 @@ from playwright.sync_api import expect
 
 from consultations import rate_limits
 from consultations.models import Comment
-from tests.consultations.factories import make_consultation
-from tests.factories import make_site_home
+from tests.browser.comment_form import fill_comment
+from tests.consultations.factories import ConsultationPageFactory
+from tests.factories import SiteHomePageFactory
 
 
 @pytest.fixture
 def consultation_url(live_server, transactional_db):
-    page = make_consultation(make_site_home(), title="Нацрт одлуке о волонтирању", articles=2)
+    page = ConsultationPageFactory(home=SiteHomePageFactory(), title="Нацрт одлуке о волонтирању", article_count=2)
     return f"{live_server.url}{page.url}"
 
 
 def fill_the_form(page, email):
-    page.get_by_label("измена формулације").check()
-    page.locator("#id_proposed_wording").fill("Рок за пријаву је 30 дана од објављивања конкурса.")
-    page.locator("#id_justification").fill("Мала удружења не могу да припреме документацију за 15 дана.")
-    page.locator("#id_organisation_name").fill("Савез удружења „Мрежа“")
-    page.locator("#id_registration_number").fill("28054321")
-    page.locator("#id_organisation_type").select_option("association")
-    page.locator("#id_contact_name").fill("Ана Анић")
-    page.locator("#id_contact_email").fill(email)
-    page.get_by_label("објавити коментар с називом организације").check()
+    fill_comment(page, "Савез удружења „Мрежа“", email)
     page.locator("#id_privacy").check()
 
 

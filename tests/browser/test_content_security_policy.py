@@ -1,7 +1,7 @@
 """The browser enforces the site's Content-Security-Policy, and the browser tests see every violation."""
 
 from tests.browser.conftest import record_csp_violations
-from tests.factories import make_site_home
+from tests.factories import SiteHomePageFactory
 
 INJECTED = '<script>document.title = "injected";</script><p style="color: red">injected</p></body>'
 
@@ -14,7 +14,7 @@ def wait_for(condition, page, timeout_ms=5000):
 
 
 def test_inline_script_and_style_in_a_site_page_are_blocked_and_reported(chromium, live_server, transactional_db):
-    make_site_home()
+    SiteHomePageFactory()
     context = chromium.new_context()
     violations = record_csp_violations(context)
     page = context.new_page()

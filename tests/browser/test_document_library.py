@@ -4,12 +4,12 @@ import re
 
 import pytest
 
+from tests.browser.navigation import open_from_main_menu
+
 
 def test_visitor_filters_the_library_opens_a_document_and_downloads_it(browser_page, demo_server, assert_accessible):
     page = browser_page
-    page.goto(f"{demo_server}/sr-cyrl/")
-    page.get_by_role("navigation", name="Главни мени").get_by_role("link", name="Документи").click()
-    page.wait_for_url(re.compile(r"/sr-cyrl/dokumenti/$"))
+    open_from_main_menu(page, f"{demo_server}/sr-cyrl/", "Главни мени", "Документи", r"/sr-cyrl/dokumenti/$")
     assert_accessible(page)
 
     page.get_by_label("Врста документа").select_option(label="Јавни конкурс (1)")

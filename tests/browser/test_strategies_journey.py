@@ -4,17 +4,12 @@ import re
 
 import pytest
 
-from home.demo.builder import ensure_locales
-from home.models import HomePage
-from strategies.demo import build_demo_strategies
-
 SLUGS = {"sr-cyrl": "strategije", "sr-latn": "strategije", "en": "strategies"}
 
 
 @pytest.fixture
 def strategies_server(demo_server):
-    home = HomePage.objects.get(locale__language_code="sr-cyrl", depth=2)
-    build_demo_strategies(home, ensure_locales())
+    """The demo site holds the national strategy."""
     return demo_server
 
 

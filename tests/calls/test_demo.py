@@ -1,4 +1,8 @@
-"""The demo calls: one open with its two forms, one closed with six awards and its decision, built once."""
+"""The demo calls: one open with its two forms, one closed with six awards and its decision, built once.
+
+The session's demo site (tests/demo_snapshot.py) was built by the demo command's code in autocommit;
+each test gets it back inside its own transaction.
+"""
 
 from decimal import Decimal
 
@@ -6,21 +10,14 @@ import pytest
 
 from wagtail.models import Locale, Page
 
-from calls.demo import CLOSED, OPEN, build_demo_calls
 from calls.models import Award, CallIndexPage, CallPage, CallStatus, FundingArea, FundingTransparencyPage
-from documents.demo import build_demo_registry
-from home.demo.builder import build_demo_site, ensure_locales
-
-# Autocommit, as in production: wagtail-localize publishes translations on commit.
-pytestmark = pytest.mark.django_db(transaction=True)
+from demo.builder import ensure_locales
+from demo.calls import CLOSED, OPEN, build_demo_calls
 
 
 @pytest.fixture
-def demo(transactional_db):
-    home = build_demo_site(with_sections=False)
-    build_demo_registry(home, ensure_locales())
-
-    return build_demo_calls(home, ensure_locales())
+def demo(demo_site) -> CallIndexPage:
+    return CallIndexPage.objects.get(locale__language_code="sr-cyrl")
 
 
 def call(title) -> CallPage:

@@ -15,7 +15,8 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from calls.models import Award, CallIndexPage, CallPage, CallStatus, FundingTransparencyPage
 from home.models import HomePage, StandardPage
-from tests.calls.factories import award, call_page, make_call, make_index
+from tests.calls.factories import AwardFactory, CallIndexPageFactory, CallPageFactory
+from tests.tree_rules import assert_children, assert_parents
 
 BELGRADE = zoneinfo.ZoneInfo("Europe/Belgrade")
 OPENS = datetime.datetime(2026, 2, 2, 9, 0, tzinfo=BELGRADE)
@@ -25,27 +26,19 @@ SECOND = datetime.timedelta(seconds=1)
 
 class TestTreeRules(WagtailPageTestCase):
     def test_call_index_lives_under_home_only(self):
-        self.assertCanCreateAt(HomePage, CallIndexPage)
-        self.assertCanNotCreateAt(StandardPage, CallIndexPage)
-        self.assertCanNotCreateAt(Page, CallIndexPage)
-        self.assertCanNotCreateAt(CallIndexPage, CallIndexPage)
+        assert_parents(self, CallIndexPage, allowed=[HomePage], refused=[StandardPage, Page, CallIndexPage])
 
     def test_calls_live_under_the_call_index_only(self):
-        self.assertCanCreateAt(CallIndexPage, CallPage)
-        self.assertCanNotCreateAt(HomePage, CallPage)
-        self.assertCanNotCreateAt(StandardPage, CallPage)
-        self.assertCanNotCreateAt(CallPage, CallPage)
+        assert_parents(self, CallPage, allowed=[CallIndexPage], refused=[HomePage, StandardPage, CallPage])
 
     def test_transparency_page_lives_under_home_and_has_no_children(self):
-        self.assertCanCreateAt(HomePage, FundingTransparencyPage)
-        self.assertCanNotCreateAt(CallIndexPage, FundingTransparencyPage)
-        self.assertCanNotCreateAt(FundingTransparencyPage, CallPage)
-        self.assertCanNotCreateAt(FundingTransparencyPage, StandardPage)
+        assert_parents(self, FundingTransparencyPage, allowed=[HomePage], refused=[CallIndexPage])
+        assert_children(self, FundingTransparencyPage, refused=[CallPage, StandardPage])
 
 
 @pytest.mark.django_db
 def test_one_call_index_and_one_transparency_page_per_home(home_page):
-    make_index(home_page)
+    CallIndexPageFactory(parent=home_page)
     home_page.add_child(instance=FundingTransparencyPage(title="Транспарентност"))
     assert not CallIndexPage.can_create_at(home_page)
     assert not FundingTransparencyPage.can_create_at(home_page)
@@ -64,46 +57,46 @@ def errors_of(instance, exclude=None) -> dict:
 
 @pytest.mark.django_db
 def test_amounts_cannot_be_negative_and_the_maximum_cannot_exceed_the_total(home_page):
-    index = make_index(home_page)
-    page = call_page(total_amount=Decimal("-1"), max_per_project=Decimal("-5"))
+    index = CallIndexPageFactory(parent=home_page)
+    page = CallPageFactory.build(total_amount=Decimal("-1"), max_per_project=Decimal("-5"))
     page.path, page.depth = index.path + "0001", index.depth + 1
     errors = errors_of(page)
     assert {"total_amount", "max_per_project"} <= set(errors)
 
-    page = call_page(total_amount=Decimal("1000000"), max_per_project=Decimal("1000000.01"))
+    page = CallPageFactory.build(total_amount=Decimal("1000000"), max_per_project=Decimal("1000000.01"))
     page.path, page.depth = index.path + "0001", index.depth + 1
     assert set(errors_of(page)) == {"max_per_project"}
 
-    page = call_page(total_amount=Decimal("1000000"), max_per_project=None)
+    page = CallPageFactory.build(total_amount=Decimal("1000000"), max_per_project=None)
     page.path, page.depth = index.path + "0001", index.depth + 1
     page.full_clean()  # no maximum is allowed
 
 
 @pytest.mark.django_db
 def test_a_call_closes_after_it_opens_and_publishes_results_after_closing(home_page):
-    index = make_index(home_page)
-    page = call_page(opens_in=datetime.timedelta(days=5), closes_in=datetime.timedelta(days=1))
+    index = CallIndexPageFactory(parent=home_page)
+    page = CallPageFactory.build(opens_in=datetime.timedelta(days=5), closes_in=datetime.timedelta(days=1))
     page.path, page.depth = index.path + "0001", index.depth + 1
     assert set(errors_of(page)) == {"closes_at"}
 
-    page = call_page(closes_in=datetime.timedelta(days=3), results_published_in=datetime.timedelta(days=1))
+    page = CallPageFactory.build(closes_in=datetime.timedelta(days=3), results_published_in=datetime.timedelta(days=1))
     page.path, page.depth = index.path + "0001", index.depth + 1
     assert set(errors_of(page)) == {"results_published_at"}
 
 
 @pytest.mark.parametrize("number", ["1234567", "123456789", "1234567a", "12 345 678", ""])
 def test_registration_number_must_have_exactly_eight_digits(number):
-    assert "registration_number" in errors_of(award(registration_number=number), exclude=["page"])
+    assert "registration_number" in errors_of(AwardFactory.build(registration_number=number), exclude=["page"])
 
 
 def test_a_valid_results_row_passes_and_keeps_leading_zeros():
-    row = award(registration_number="08872145")
+    row = AwardFactory.build(registration_number="08872145")
     row.full_clean(exclude=["page"])
     assert row.registration_number == "08872145"
 
 
 def test_amount_awarded_cannot_exceed_amount_requested():
-    row = award(amount_requested=Decimal("300000"), amount_awarded=Decimal("300000.01"))
+    row = AwardFactory.build(amount_requested=Decimal("300000"), amount_awarded=Decimal("300000.01"))
     assert set(errors_of(row, exclude=["page"])) == {"amount_awarded"}
 
 
@@ -116,7 +109,7 @@ def test_amount_awarded_cannot_exceed_amount_requested():
     ],
 )
 def test_results_rows_refuse_contact_data(field, text):
-    assert field in errors_of(award(**{field: text}), exclude=["page"])
+    assert field in errors_of(AwardFactory.build(**{field: text}), exclude=["page"])
 
 
 def test_results_rows_have_no_contact_fields():
@@ -126,7 +119,7 @@ def test_results_rows_have_no_contact_fields():
 
 @pytest.mark.django_db
 def test_editor_adds_a_call_with_results_rows_in_the_admin(admin_client, home_page):
-    index = make_index(home_page)
+    index = CallIndexPageFactory(parent=home_page)
     row = {
         "organisation_name": "Удружење „Мост“",
         "registration_number": "28054321",
@@ -178,7 +171,7 @@ def test_editor_adds_a_call_with_results_rows_in_the_admin(admin_client, home_pa
 
 @pytest.fixture
 def call(home_page):
-    return make_call(home_page, opens_in=OPENS - CLOSES, closes_in=datetime.timedelta(0), now=CLOSES)
+    return CallPageFactory(home=home_page, opens_in=OPENS - CLOSES, closes_in=datetime.timedelta(0), now=CLOSES)
 
 
 def statuses(call):
@@ -221,7 +214,7 @@ def test_results_are_published_only_with_rows_and_a_publication_date(call):
     with freeze_time(after + SECOND):
         assert statuses(call) == (CallStatus.CLOSED, {"closed"}), "a date without rows is not results"
 
-    call.awards = [award()]
+    call.awards = [AwardFactory.build()]
     call.results_published_at = None
     call.save_revision().publish()
     with freeze_time(after + SECOND):

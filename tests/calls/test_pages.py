@@ -13,18 +13,10 @@ from django.utils import timezone
 from wagtail.models import Locale
 
 from calls.models import CallPage
-from tests.calls.factories import (
-    DAY,
-    FundingAreaFactory,
-    award,
-    call_page,
-    make_call,
-    make_closed_call_with_results,
-    make_index,
-    translate_to_english,
-)
+from tests.calls.english import call_with_english_twin
+from tests.calls.factories import DAY, AwardFactory, CallIndexPageFactory, CallPageFactory, FundingAreaFactory
 from tests.documents.factories import RegistryDocumentFactory
-from tests.factories import make_site_home, publish
+from tests.factories import SiteHomePageFactory, publish
 
 pytestmark = pytest.mark.django_db
 
@@ -39,15 +31,20 @@ def listed_titles(response) -> list[str]:
 
 
 def test_index_lists_open_calls_first_then_announced_then_closed(client, home):
-    closed_long_ago = make_call(home, title="Затворен давно", opens_in=-90 * DAY, closes_in=-60 * DAY)
-    closing_later = make_call(home, title="Отворен, рок касније", closes_in=20 * DAY)
-    announced = make_call(home, title="Најављен", opens_in=5 * DAY, closes_in=35 * DAY)
-    closed_recently = make_closed_call_with_results(
-        home, [award()], title="Затворен недавно", closes_in=-3 * DAY, results_published_in=-DAY
+    closed_long_ago = CallPageFactory(home=home, title="Затворен давно", opens_in=-90 * DAY, closes_in=-60 * DAY)
+    closing_later = CallPageFactory(home=home, title="Отворен, рок касније", closes_in=20 * DAY)
+    announced = CallPageFactory(home=home, title="Најављен", opens_in=5 * DAY, closes_in=35 * DAY)
+    closed_recently = CallPageFactory(
+        home=home,
+        with_results=True,
+        awards=[AwardFactory.build()],
+        title="Затворен недавно",
+        closes_in=-3 * DAY,
+        results_published_in=-DAY,
     )
-    closing_soon = make_call(home, title="Отворен, рок ускоро", closes_in=2 * DAY)
+    closing_soon = CallPageFactory(home=home, title="Отворен, рок ускоро", closes_in=2 * DAY)
 
-    response = client.get(make_index(home).url)
+    response = client.get(CallIndexPageFactory(parent=home).url)
 
     assert listed_titles(response) == [
         closing_soon.title,
@@ -65,10 +62,12 @@ def test_index_lists_open_calls_first_then_announced_then_closed(client, home):
 
 def test_index_filters_by_year_and_area(client, home):
     culture, youth = FundingAreaFactory(name="Култура"), FundingAreaFactory(name="Омладина")
-    make_call(home, title="Култура сада", areas=[culture])
-    make_call(home, title="Омладина сада", areas=[youth])
-    make_call(home, title="Култура пре две године", areas=[culture], opens_in=-800 * DAY, closes_in=-770 * DAY)
-    url = make_index(home).url
+    CallPageFactory(home=home, title="Култура сада", areas=[culture])
+    CallPageFactory(home=home, title="Омладина сада", areas=[youth])
+    CallPageFactory(
+        home=home, title="Култура пре две године", areas=[culture], opens_in=-800 * DAY, closes_in=-770 * DAY
+    )
+    url = CallIndexPageFactory(parent=home).url
     this_year = datetime.date.today().year
 
     assert sorted(listed_titles(client.get(url, {"area": culture.pk}))) == ["Култура пре две године", "Култура сада"]
@@ -80,9 +79,9 @@ def test_index_filters_by_year_and_area(client, home):
 
 
 def test_index_paginates_ten_calls_a_page(client, home):
-    index = make_index(home)
+    index = CallIndexPageFactory(parent=home)
     for number in range(12):
-        index.add_child(instance=call_page(title=f"Конкурс {number}", closes_in=(number + 1) * DAY))
+        index.add_child(instance=CallPageFactory.build(title=f"Конкурс {number}", closes_in=(number + 1) * DAY))
 
     first, second = client.get(index.url), client.get(index.url, {"page": 2})
 
@@ -95,26 +94,24 @@ def test_index_runs_the_same_number_of_queries_for_10_and_100_calls(client):
 
     def queries_with(count: int) -> int:
         nonlocal area
-        home = make_site_home()
+        home = SiteHomePageFactory()
         area = FundingAreaFactory()
-        index = make_index(home)
+        index = CallIndexPageFactory(parent=home)
         for number in range(count):
             closes_in = (number % 7 - 3) * DAY + DAY / 2
             index.add_child(
-                instance=call_page(
+                instance=CallPageFactory.build(
                     title=f"Конкурс {number}",
                     opens_in=closes_in - 30 * DAY,
                     closes_in=closes_in,
                     areas=[area],
-                    awards=[award()],
+                    awards=[AwardFactory.build()],
                     results_published_in=closes_in + DAY if number % 2 else None,
                 )
             )
         client.get(index.url)  # warm the per-process caches
         with CaptureQueriesContext(connection) as queries:
             assert client.get(index.url, {"area": area.pk}).status_code == 200
-        for q in queries.captured_queries:
-            print(q["sql"][:300])
         return len(queries)
 
     few, many = queries_with(10), queries_with(100)
@@ -124,8 +121,8 @@ def test_index_runs_the_same_number_of_queries_for_10_and_100_calls(client):
 
 def test_call_page_shows_its_facts_forms_and_deadline(client, home):
     form = RegistryDocumentFactory(title="Образац 1 – Пријава")
-    page = make_call(
-        home,
+    page = CallPageFactory(
+        home=home,
         title="Конкурс за културу",
         total_amount=Decimal("6000000"),
         max_per_project=Decimal("500000"),
@@ -141,17 +138,22 @@ def test_call_page_shows_its_facts_forms_and_deadline(client, home):
     assert "Раздео 09, програм 1201" in html and "Култура" in html
     assert f'<a href="{form.url}" download>Образац 1 – Пријава</a>' in html
     assert f"/sr-cyrl/calendar/calls/{page.pk}.ics" in html
-    assert f'<time datetime="{timezone.localtime(page.closes_at).isoformat()}">' in html
+    # Whole seconds: HTML allows at most three fractional digits in a datetime attribute.
+    assert f'<time datetime="{timezone.localtime(page.closes_at).replace(microsecond=0).isoformat()}">' in html
     assert "<table" not in html, "no results table while the call is open"
 
 
 def test_results_table_appears_once_results_are_published(client, home):
     decision = RegistryDocumentFactory(title="Решење о расподели средстава")
     rows = [
-        award(organisation_name="Удружење „Мост“", registration_number="08123456", amount_awarded=Decimal("400000")),
-        award(organisation_name="Центар „Лиман“", registration_number="28123456", amount_awarded=Decimal("250000")),
+        AwardFactory.build(
+            organisation_name="Удружење „Мост“", registration_number="08123456", amount_awarded=Decimal("400000")
+        ),
+        AwardFactory.build(
+            organisation_name="Центар „Лиман“", registration_number="28123456", amount_awarded=Decimal("250000")
+        ),
     ]
-    page = make_closed_call_with_results(home, rows, decision=decision, results_published_in=DAY)
+    page = CallPageFactory(home=home, with_results=True, awards=rows, decision=decision, results_published_in=DAY)
     assert "Удружење „Мост“" not in client.get(page.url).content.decode(), "the date has not come yet"
 
     page.results_published_at = page.closes_at + DAY
@@ -167,9 +169,12 @@ def test_results_table_appears_once_results_are_published(client, home):
 
 def test_latin_twin_shows_the_call_and_its_results_in_latin(client, home):
     area = FundingAreaFactory(name="Социјална заштита")
-    page = make_closed_call_with_results(
-        home,
-        [award(organisation_name="Удружење пензионера Детелинаре", project_title="Клуб за старије")],
+    page = CallPageFactory(
+        home=home,
+        with_results=True,
+        awards=[
+            AwardFactory.build(organisation_name="Удружење пензионера Детелинаре", project_title="Клуб за старије")
+        ],
         title="Конкурс за социјалну заштиту",
         areas=[area],
     )
@@ -186,19 +191,7 @@ def test_latin_twin_shows_the_call_and_its_results_in_latin(client, home):
 
 
 def test_english_translation_renders_with_english_text(client, home):
-    index = make_index(home)
-    translate_to_english(index, {index.title: "Public calls", index.intro: "Calls.", index.slug: "calls"})
-    page = make_call(home, title="Конкурс за културу", summary="Финансирање културе.", budget_line="")
-    english = translate_to_english(
-        page,
-        {
-            page.title: "Call for culture",
-            page.summary: "Financing culture.",
-            page.legal_basis: "Law on Associations, Article 38.",
-            "Право учешћа имају удружења са седиштем у Новом Саду.": "Associations based in Novi Sad may apply.",
-            page.slug: "call-for-culture",
-        },
-    )
+    page, english = call_with_english_twin(home, "Конкурс за културу", "Call for culture", "call-for-culture")
 
     response = client.get("/en/calls/call-for-culture/")
 
@@ -210,9 +203,9 @@ def test_english_translation_renders_with_english_text(client, home):
 
 
 def test_home_page_lists_open_calls_with_time_left(client, home):
-    make_call(home, title="Отворени конкурс", closes_in=10 * DAY)
-    make_call(home, title="Најављени конкурс", opens_in=2 * DAY, closes_in=30 * DAY)
-    make_call(home, title="Затворени конкурс", opens_in=-40 * DAY, closes_in=-DAY)
+    CallPageFactory(home=home, title="Отворени конкурс", closes_in=10 * DAY)
+    CallPageFactory(home=home, title="Најављени конкурс", opens_in=2 * DAY, closes_in=30 * DAY)
+    CallPageFactory(home=home, title="Затворени конкурс", opens_in=-40 * DAY, closes_in=-DAY)
 
     html = client.get("/sr-cyrl/").content.decode()
     section = html.split('id="section-calls"')[1].split("</section>")[0]
@@ -220,21 +213,21 @@ def test_home_page_lists_open_calls_with_time_left(client, home):
     assert "Отворени конкурс" in section
     assert "Најављени конкурс" not in section and "Затворени конкурс" not in section
     assert "<time datetime=" in section
-    assert make_index(home).url in section, "links to all calls"
+    assert CallIndexPageFactory(parent=home).url in section, "links to all calls"
 
 
 def test_home_page_hides_the_calls_section_without_open_calls(client, home):
-    make_call(home, title="Затворени конкурс", opens_in=-40 * DAY, closes_in=-DAY)
+    CallPageFactory(home=home, title="Затворени конкурс", opens_in=-40 * DAY, closes_in=-DAY)
     assert 'id="section-calls"' not in client.get("/sr-cyrl/").content.decode()
 
 
 def test_draft_and_private_calls_stay_out_of_the_index(client, home):
     from wagtail.models import PageViewRestriction
 
-    index = make_index(home)
-    draft = call_page(title="Нацрт конкурса", live=False)
+    index = CallIndexPageFactory(parent=home)
+    draft = CallPageFactory.build(title="Нацрт конкурса", live=False)
     index.add_child(instance=draft)
-    private = make_call(home, title="Интерни конкурс")
+    private = CallPageFactory(home=home, title="Интерни конкурс")
     PageViewRestriction.objects.create(page=private, restriction_type="login")
 
     titles = listed_titles(client.get(index.url))
@@ -244,7 +237,7 @@ def test_draft_and_private_calls_stay_out_of_the_index(client, home):
 
 def test_home_section_follows_the_clock_without_a_publish(client, home):
     """The list is cached until content changes; opening and closing happen by the clock alone."""
-    page = make_call(home, title="Конкурс који почиње", opens_in=DAY, closes_in=3 * DAY)
+    page = CallPageFactory(home=home, title="Конкурс који почиње", opens_in=DAY, closes_in=3 * DAY)
 
     def listed() -> bool:
         return "Конкурс који почиње" in client.get("/sr-cyrl/").content.decode()

@@ -14,15 +14,8 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale, PageViewRestriction
 
 from calls.models import Award, CallPage
-from tests.calls.factories import (
-    DAY,
-    FundingAreaFactory,
-    award,
-    make_call,
-    make_closed_call_with_results,
-    make_transparency_page,
-)
-from tests.factories import make_site_home, publish
+from tests.calls.factories import DAY, AwardFactory, CallPageFactory, FundingAreaFactory, FundingTransparencyPageFactory
+from tests.factories import SiteHomePageFactory, publish
 
 pytestmark = pytest.mark.django_db
 
@@ -34,33 +27,29 @@ def home(home_page):
     return publish(home_page)
 
 
+def granted(organisation: str, registration_number: str, amount: str):
+    """One results row: what an organisation was awarded."""
+    return AwardFactory.build(
+        organisation_name=organisation, registration_number=registration_number, amount_awarded=Decimal(amount)
+    )
+
+
 @pytest.fixture
 def funded(home):
     """Two calls with results in different years and areas, and calls whose rows are not public."""
     culture, social = FundingAreaFactory(name="Култура"), FundingAreaFactory(name="Социјална заштита")
-    make_closed_call_with_results(
-        home,
-        [
-            award(
-                organisation_name="Удружење „Мост“", registration_number="08123456", amount_awarded=Decimal("400000")
-            ),
-            award(
-                organisation_name="Центар „Лиман“", registration_number="28123456", amount_awarded=Decimal("250000.50")
-            ),
-        ],
+    most = ("Удружење „Мост“", "08123456")
+    CallPageFactory(
+        home=home,
+        with_results=True,
+        awards=[granted(*most, "400000"), granted("Центар „Лиман“", "28123456", "250000.50")],
         title="Конкурс за културу",
         areas=[culture],
     )
-    make_closed_call_with_results(
-        home,
-        [
-            award(
-                organisation_name="Удружење „Мост“", registration_number="08123456", amount_awarded=Decimal("300000")
-            ),
-            award(
-                organisation_name="Клуб „Детелинара“", registration_number="28999111", amount_awarded=Decimal("150000")
-            ),
-        ],
+    CallPageFactory(
+        home=home,
+        with_results=True,
+        awards=[granted(*most, "300000"), granted("Клуб „Детелинара“", "28999111", "150000")],
         title="Конкурс за социјалну заштиту",
         areas=[culture, social],
         opens_in=-430 * DAY,
@@ -68,12 +57,21 @@ def funded(home):
         results_published_in=-380 * DAY,
     )
     # Not public: results not published yet, an unpublished call, a call behind a login.
-    make_closed_call_with_results(home, [award(amount_awarded=Decimal("999"))], results_published_in=5 * DAY)
-    private = make_closed_call_with_results(home, [award(amount_awarded=Decimal("777"))], title="Интерни")
+    CallPageFactory(
+        home=home,
+        with_results=True,
+        awards=[AwardFactory.build(amount_awarded=Decimal("999"))],
+        results_published_in=5 * DAY,
+    )
+    private = CallPageFactory(
+        home=home, with_results=True, awards=[AwardFactory.build(amount_awarded=Decimal("777"))], title="Интерни"
+    )
     PageViewRestriction.objects.create(page=private, restriction_type="login")
-    draft = make_closed_call_with_results(home, [award(amount_awarded=Decimal("555"))], title="Повучен")
+    draft = CallPageFactory(
+        home=home, with_results=True, awards=[AwardFactory.build(amount_awarded=Decimal("555"))], title="Повучен"
+    )
     draft.unpublish()
-    return make_transparency_page(home)
+    return FundingTransparencyPageFactory(parent=home)
 
 
 def public_award_rows():
@@ -125,11 +123,17 @@ def test_chart_is_inline_svg_with_titles_and_a_data_table_and_no_script(client, 
 
 def test_transparency_page_queries_do_not_grow_with_the_number_of_calls(client):
     def queries_with(calls: int) -> int:
-        home = publish(make_site_home())
+        home = publish(SiteHomePageFactory())
         area = FundingAreaFactory()
         for number in range(calls):
-            make_closed_call_with_results(home, [award(), award()], title=f"Конкурс {number}", areas=[area])
-        page = make_transparency_page(home)
+            CallPageFactory(
+                home=home,
+                with_results=True,
+                awards=[AwardFactory.build(), AwardFactory.build()],
+                title=f"Конкурс {number}",
+                areas=[area],
+            )
+        page = FundingTransparencyPageFactory(parent=home)
         client.get(page.url)
         with CaptureQueriesContext(connection) as queries:
             assert client.get(page.url).status_code == 200
@@ -146,7 +150,7 @@ def export(client, fmt, language="sr-cyrl"):
 
 def test_csv_export_has_one_row_per_published_award(client, funded):
     response = export(client, "csv")
-    text = response.content.decode("utf-8")
+    text = response.getvalue().decode("utf-8")
 
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert text.startswith("\ufeff"), "a byte-order mark, for spreadsheet programs"
@@ -175,27 +179,33 @@ def test_json_export_parses_and_carries_numbers(client, funded):
 
 
 def test_exports_neutralise_spreadsheet_formulas(client, home):
-    make_closed_call_with_results(
-        home,
-        [
-            award(organisation_name='=HYPERLINK("http://evil.example","клик")', project_title="+1+1"),
-            award(organisation_name="@SUM(A1:A2)", project_title="-2+3"),
+    CallPageFactory(
+        home=home,
+        with_results=True,
+        awards=[
+            AwardFactory.build(organisation_name='=HYPERLINK("http://evil.example","клик")', project_title="+1+1"),
+            AwardFactory.build(organisation_name="@SUM(A1:A2)", project_title="-2+3"),
         ],
     )
-    rows = list(csv.DictReader(io.StringIO(export(client, "csv").content.decode().lstrip("\ufeff"))))
+    rows = list(csv.DictReader(io.StringIO(export(client, "csv").getvalue().decode().lstrip("\ufeff"))))
     cells = [cell for row in rows for cell in (row["organisation"], row["project"])]
     assert cells == ['\'=HYPERLINK("http://evil.example","клик")', "'+1+1", "'@SUM(A1:A2)", "'-2+3"]
 
 
 def test_exports_and_page_never_contain_contact_data(client, home):
     """Rows saved past the form's validation (an import, a script) still leave without contacts."""
-    make_closed_call_with_results(
-        home,
-        [award(organisation_name="Удружење kontakt@most.example", project_title="Програм, тел. +381 21 123 456")],
+    CallPageFactory(
+        home=home,
+        with_results=True,
+        awards=[
+            AwardFactory.build(
+                organisation_name="Удружење kontakt@most.example", project_title="Програм, тел. +381 21 123 456"
+            )
+        ],
         title="Конкурс, питања на konkurs@grad.example",
     )
-    page = make_transparency_page(home)
-    for body in (export(client, "csv").content.decode(), export(client, "json").content.decode()):
+    page = FundingTransparencyPageFactory(parent=home)
+    for body in (export(client, "csv").getvalue().decode(), export(client, "json").content.decode()):
         assert not EMAIL_LIKE.search(body)
         assert "123 456" not in body
     assert "Удружење …" in export(client, "json").content.decode()
@@ -210,5 +220,5 @@ def test_unknown_export_format_is_not_found(client, home):
 
 
 def test_open_call_without_results_is_not_in_the_allocations(client, home):
-    make_call(home, awards=[award()])
+    CallPageFactory(home=home, awards=[AwardFactory.build()])
     assert json.loads(export(client, "json").content)["allocations"] == []

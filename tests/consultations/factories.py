@@ -5,6 +5,8 @@ import secrets
 
 import factory
 
+from django.conf import settings
+from django.contrib.auth.models import Permission
 from django.utils import timezone
 
 from consultations.models import (
@@ -19,33 +21,48 @@ from consultations.models import (
     hash_token,
     new_tracking_number,
 )
-from tests.factories import publish
+from tests.factories import IndexPageFactory, PublishedPageFactory
 
 
-def make_consultation(
-    home, *, opens_in=datetime.timedelta(days=-1), closes_in=datetime.timedelta(days=30), articles=3, **fields
-):
-    """A published consultation (under an index) with `articles` articles; opens/closes relative to now."""
-    index = ConsultationIndexPage.objects.child_of(home).first()
-    if index is None:
-        index = ConsultationIndexPage(title="Консултације", intro="Јавне консултације о нацртима прописа.")
-        home.add_child(instance=index)
-        publish(index)
-    now = timezone.now()
-    page = ConsultationPage(
-        title=fields.pop("title", f"Нацрт одлуке {secrets.token_hex(3)}"),
-        summary=fields.pop("summary", "Нацрт одлуке о финансирању програма удружења."),
-        responsible_body=fields.pop("responsible_body", "Градска управа за опште послове"),
-        opens_at=now + opens_in,
-        closes_at=now + closes_in,
-        **fields,
+class ConsultationIndexPageFactory(IndexPageFactory):
+    title = "Консултације"
+    intro = "Јавне консултације о нацртима прописа."
+
+    class Meta:
+        model = ConsultationIndexPage
+
+
+class ConsultationPageFactory(PublishedPageFactory):
+    """A consultation under the index of `home` (created if missing) with `article_count` articles;
+    it opens `opens_in` and closes `closes_in` from now."""
+
+    class Params:
+        home = None
+        opens_in = datetime.timedelta(days=-1)
+        closes_in = datetime.timedelta(days=30)
+        article_count = 3
+        now = factory.LazyFunction(timezone.now)
+
+    # Without `home`, the caller gives `parent` (or builds the page unsaved).
+    parent = factory.Maybe(
+        "home",
+        yes_declaration=factory.LazyAttribute(lambda page: ConsultationIndexPageFactory(parent=page.home)),
+        no_declaration=None,
     )
-    page.articles = [
-        Article(number=str(n), heading=f"Предмет {n}", text=f"Текст члана {n} нацрта одлуке.", sort_order=n)
-        for n in range(1, articles + 1)
-    ]
-    index.add_child(instance=page)
-    return publish(page)
+    title = factory.LazyFunction(lambda: f"Нацрт одлуке {secrets.token_hex(3)}")
+    summary = "Нацрт одлуке о финансирању програма удружења."
+    responsible_body = "Градска управа за опште послове"
+    opens_at = factory.LazyAttribute(lambda page: page.now + page.opens_in)
+    closes_at = factory.LazyAttribute(lambda page: page.now + page.closes_in)
+    articles = factory.LazyAttribute(
+        lambda page: [
+            Article(number=str(n), heading=f"Предмет {n}", text=f"Текст члана {n} нацрта одлуке.", sort_order=n)
+            for n in range(1, page.article_count + 1)
+        ]
+    )
+
+    class Meta:
+        model = ConsultationPage
 
 
 class CommentFactory(factory.django.DjangoModelFactory):
@@ -80,3 +97,23 @@ class CommentFactory(factory.django.DjangoModelFactory):
             comment.published_at = timezone.now()
         comment.save()
         return comment
+
+
+class StaffUserFactory(factory.django.DjangoModelFactory):
+    """A staff user who may open the admin, with the named consultations permissions only
+    (`permissions=["moderate_comment"]`)."""
+
+    username = factory.Sequence(lambda n: f"urednik{n}")
+    password = factory.django.Password("x")
+    is_staff = True
+
+    class Meta:
+        model = settings.AUTH_USER_MODEL
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def permissions(self, create, codenames, **kwargs):  # self: the user just made
+        self.user_permissions.add(
+            Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"),
+            *Permission.objects.filter(content_type__app_label="consultations", codename__in=codenames or ()),
+        )

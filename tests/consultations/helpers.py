@@ -1,7 +1,7 @@
 import time
 
-from django.contrib.auth.models import Permission
 from django.core import signing
+from django.test import Client, TestCase
 
 from consultations.submission import TOKEN_SALT
 
@@ -38,11 +38,14 @@ def comment_data(page, **overrides) -> dict:
     return data
 
 
-def make_user(django_user_model, username, *codenames):
-    """A staff user who may open the admin, with the named consultations permissions only."""
-    user = django_user_model.objects.create_user(username=username, password="x", is_staff=True)
-    user.user_permissions.add(
-        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"),
-        *Permission.objects.filter(content_type__app_label="consultations", codename__in=codenames),
-    )
-    return user
+def logged_in(user) -> Client:
+    """A browser of the admin, signed in as `user`."""
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def post_comment(client, page, data, **extra):
+    """Send the comment form to the consultation page, running what waits for the commit (the e-mails)."""
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        return client.post(page.url, data, **extra)

@@ -6,49 +6,44 @@ import pytest
 
 from django.contrib.auth.models import Permission
 from django.core.files.base import ContentFile
-from django.test import Client
 from django.urls import reverse
 
 from wagtail.admin.views.bulk_action.registry import bulk_action_registry
 
 from consultations import moderation
 from consultations.models import Comment, CommentState
-from tests.consultations.factories import CommentFactory, make_consultation
-from tests.consultations.helpers import make_user
+from tests.consultations.factories import CommentFactory, ConsultationPageFactory, StaffUserFactory
+from tests.consultations.helpers import logged_in
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def comment(home_page, django_user_model):
-    page = make_consultation(home_page)
+def comment(home_page):
+    page = ConsultationPageFactory(home=home_page)
     comment = CommentFactory(consultation=page, article=page.articles.first(), state=CommentState.CONFIRMED)
     comment.attachment.save("primedba.pdf", ContentFile(b"%PDF-1.4 test"), save=True)
     # A log entry, so the history views and the site history have something to list.
-    moderation.publish([comment], make_user(django_user_model, "first-moderator", "moderate_comment"))
+    moderation.publish([comment], StaffUserFactory(username="first-moderator", permissions=["moderate_comment"]))
     return Comment.objects.get(pk=comment.pk)
 
 
 @pytest.fixture
-def editor(django_user_model):
+def editor(db):
     """An editor with every consultations permission the admin's group editor offers, but moderation.
 
     (For comments it offers only "moderate_comment": CommentViewSet.get_permissions_to_register.)
     """
-    user = make_user(django_user_model, "editor")
+    user = StaffUserFactory(username="editor")
     user.user_permissions.add(
         *Permission.objects.filter(content_type__app_label="consultations").exclude(content_type__model="comment")
     )
-    client = Client()
-    client.force_login(user)
-    return client
+    return logged_in(user)
 
 
 @pytest.fixture
-def moderator(django_user_model):
-    client = Client()
-    client.force_login(make_user(django_user_model, "moderator", "moderate_comment"))
-    return client
+def moderator(db):
+    return logged_in(StaffUserFactory(username="moderator", permissions=["moderate_comment"]))
 
 
 def viewset_urls(comment) -> dict[str, str]:
@@ -115,7 +110,7 @@ def test_every_admin_route_to_comments_refuses_an_editor_without_the_permission(
 
 def test_the_site_history_shows_an_editor_no_comment(editor, comment):
     response = editor.get("/admin/reports/site-history/")
-    assert response.status_code in (200, 302, 403)
+    assert response.status_code == 200, "the report opens for any editor, without the comments in it"
     assert comment.tracking_number not in response.content.decode()
 
 
@@ -135,3 +130,15 @@ def test_nobody_deletes_comments_through_the_generic_bulk_delete(admin_client, c
     assert admin_client.get(url, headers={"x-requested-with": "XMLHttpRequest"}).status_code == 403
     admin_client.post(url)
     assert Comment.objects.filter(pk=comment.pk).exists()
+
+
+def test_ids_in_superscript_or_arabic_digits_or_past_the_integer_range_are_no_filter(moderator, comment):
+    """str.isdigit() accepts "²" and "١", which int() refuses: the id is read by core.params instead."""
+    for value in ("²", "١٢", str(2**64)):
+        for name in ("consultation", "article", "same_text_as"):
+            listing = moderator.get(reverse(Comment.snippet_viewset.get_url_name("list")), {name: value})
+            assert listing.status_code == 200, (name, value)
+        query = urlencode([("id", value), ("id", comment.pk), ("next", "/admin/comments/")])
+        bulk = moderator.get(f"/admin/bulk/consultations/comment/publish/?{query}")
+        assert bulk.status_code == 200, value
+        assert comment.tracking_number in bulk.content.decode()

@@ -9,7 +9,7 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
-from tests.consultations.factories import make_consultation
+from tests.consultations.factories import ConsultationPageFactory
 
 BEFORE = [("consultations", "0002_attachment_in_random_folder")]
 AFTER = [("consultations", "0003_comment_content_key")]
@@ -39,7 +39,7 @@ def old_hash(comment) -> str:
 
 @pytest.mark.django_db(transaction=True)
 def test_unconfirmed_comments_take_the_canonical_form_and_receipted_ones_keep_their_hash(home_page):
-    page = make_consultation(home_page, articles=1)
+    page = ConsultationPageFactory(home=home_page, article_count=1)
     try:
         old_apps = migrate(BEFORE)
         Comment = old_apps.get_model("consultations", "Comment")

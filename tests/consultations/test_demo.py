@@ -6,22 +6,18 @@ import pytest
 
 from wagtail.models import Locale, Page
 
-from consultations.demo import CLOSED_TITLE, OPEN_ARTICLES, OPEN_TITLE, build_demo_consultations
 from consultations.models import Comment, CommentState, Consent, ConsultationIndexPage, ConsultationPage, State
-from documents.demo import build_demo_registry
+from demo.builder import ensure_locales
+from demo.consultations import CLOSED, OPEN, build_demo_consultations
 from documents.models import RegistryDocument
-from home.demo.builder import build_demo_site, ensure_locales
 
-# Autocommit, as in production: wagtail-localize publishes translations on commit.
-pytestmark = pytest.mark.django_db(transaction=True)
+OPEN_TITLE, CLOSED_TITLE, OPEN_ARTICLES = OPEN["title"], CLOSED["title"], OPEN["articles"]
 
 
 @pytest.fixture
-def demo(transactional_db):
-    home = build_demo_site(with_sections=False)
-    build_demo_registry(home, ensure_locales())
-
-    return build_demo_consultations(home, ensure_locales())
+def demo(demo_site) -> ConsultationIndexPage:
+    """The session's demo site (tests/demo_snapshot.py), built in autocommit as the demo command builds it."""
+    return ConsultationIndexPage.objects.get(locale__language_code="sr-cyrl")
 
 
 def consultation(title) -> ConsultationPage:
@@ -52,8 +48,8 @@ def test_open_consultation_takes_its_articles_from_the_docx(demo):
     assert [block.value.pk for block in page.draft_files] == [document.pk]
     articles = list(page.articles.all())
     assert [a.number for a in articles] == [str(n) for n in range(1, len(OPEN_ARTICLES) + 1)]
-    assert [a.heading for a in articles] == [heading for heading, _text in OPEN_ARTICLES]
-    assert articles[1].text == "\n\n".join(OPEN_ARTICLES[1][1])
+    assert [a.heading for a in articles] == [article["heading"] for article in OPEN_ARTICLES]
+    assert articles[1].text == "\n\n".join(OPEN_ARTICLES[1]["paragraphs"])
 
 
 def test_open_consultation_has_a_comment_in_each_state(demo):
@@ -85,7 +81,7 @@ def test_closed_consultation_has_its_report_and_every_comment_answered(demo):
     assert states(page) == {CommentState.PUBLISHED: 5, CommentState.REJECTED: 1}
     assert page.comments.get(state=CommentState.REJECTED).rejection_reason == "off_topic"
     assert page.comments.filter(consent=Consent.PRIVATE).count() == 1
-    assert page.comments.publicly_visible().count() == 4
+    assert page.comments.published().exclude(consent=Consent.PRIVATE).count() == 4
     assert set(page.comments.values_list("decision", flat=True)) == {"accepted", "partly", "not_accepted", "noted"}
     for comment in page.comments.all():
         assert comment.decision_reasons

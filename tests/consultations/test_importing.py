@@ -9,9 +9,9 @@ from django.core.files.base import ContentFile
 
 from consultations.importing import MAX_ARTICLES, MAX_TEXT_LENGTH, ImportedArticle, article_number, articles_from_docx
 from consultations.models import ConsultationPage
-from documents.demo_files import docx_document, pdf_document
+from demo.files import docx_document, pdf_document
 from documents.models import RegistryDocument
-from tests.consultations.factories import make_consultation
+from tests.consultations.factories import ConsultationPageFactory
 
 
 def docx_file(paragraphs, title="Нацрт одлуке") -> io.BytesIO:
@@ -177,7 +177,7 @@ def test_consultation_saved_with_a_docx_gets_its_articles(home_page):
     data = docx_document("Нацрт одлуке", ["Члан 1.", "Предмет", "Прво.", "Члан 2.", "Друго, без наслова."])
     document.file.save("nacrt.docx", ContentFile(data), save=False)
     document.save()
-    page = make_consultation(home_page, articles=0, import_from_docx=document)
+    page = ConsultationPageFactory(home=home_page, article_count=0, import_from_docx=document)
 
     page = ConsultationPage.objects.get(pk=page.pk)
     assert [(a.number, a.heading, a.text) for a in page.articles.all()] == [

@@ -5,7 +5,6 @@ from urllib.parse import urlencode
 import pytest
 
 from django.db import connection
-from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils.html import escape
 
@@ -13,8 +12,8 @@ from wagtail.models import ModelLogEntry
 
 from consultations import moderation
 from consultations.models import Comment, CommentState, Decision, Kind, OrganisationType, RejectionReason
-from tests.consultations.factories import CommentFactory, make_consultation
-from tests.consultations.helpers import make_user
+from tests.consultations.factories import CommentFactory, ConsultationPageFactory, StaffUserFactory
+from tests.consultations.helpers import logged_in
 
 pytestmark = pytest.mark.django_db
 
@@ -53,7 +52,7 @@ def logs(comment, action):
 
 @pytest.fixture
 def page(home_page):
-    return make_consultation(home_page, title="Нацрт одлуке о буџету")
+    return ConsultationPageFactory(home=home_page, title="Нацрт одлуке о буџету")
 
 
 @pytest.fixture
@@ -62,18 +61,14 @@ def articles(page):
 
 
 @pytest.fixture
-def staff_client(django_user_model):
+def staff_client(db):
     """An editor of the admin who may not moderate comments."""
-    client = Client()
-    client.force_login(make_user(django_user_model, "editor"))
-    return client
+    return logged_in(StaffUserFactory(username="editor"))
 
 
 @pytest.fixture
-def moderator_client(django_user_model):
-    client = Client()
-    client.force_login(make_user(django_user_model, "moderator", "moderate_comment"))
-    return client
+def moderator_client(db):
+    return logged_in(StaffUserFactory(username="moderator", permissions=["moderate_comment"]))
 
 
 # --- the listing ---------------------------------------------------------------------------------
@@ -104,7 +99,7 @@ def test_listing_filters_by_state_article_kind_and_organisation_type(admin_clien
     foundation = CommentFactory(
         consultation=page, article=articles[2], organisation_type=OrganisationType.FOUNDATION, kind=Kind.GENERAL
     )
-    other_page = make_consultation(page.get_parent().specific.get_parent().specific)
+    other_page = ConsultationPageFactory(home=page.get_parent().specific.get_parent().specific)
     elsewhere = CommentFactory(consultation=other_page, article=other_page.articles.first())
 
     def filtered(**params):
@@ -145,7 +140,7 @@ def test_near_identical_comments_form_a_visible_group(admin_client, page, articl
         ]
     ]
     alone = CommentFactory(consultation=page, article=articles[0], justification="Сасвим друго образложење.")
-    other_page = make_consultation(page.get_parent().specific.get_parent().specific)
+    other_page = ConsultationPageFactory(home=page.get_parent().specific.get_parent().specific)
     same_text_elsewhere = CommentFactory(
         consultation=other_page, article=other_page.articles.first(), justification="Рок од 15 дана је прекратак!"
     )
@@ -268,7 +263,7 @@ def test_a_moderator_who_is_not_a_superuser_moderates(moderator_client, page, ar
 
 
 def test_the_dashboard_counts_in_one_query(page, articles, django_assert_num_queries):
-    other_page = make_consultation(page.get_parent().specific.get_parent().specific)
+    other_page = ConsultationPageFactory(home=page.get_parent().specific.get_parent().specific)
     CommentFactory.create_batch(3, consultation=page, article=articles[0], state=CommentState.CONFIRMED)
     CommentFactory(consultation=other_page, article=other_page.articles.first(), state=CommentState.CONFIRMED)
     CommentFactory(consultation=other_page, article=other_page.articles.first(), state=CommentState.PUBLISHED)

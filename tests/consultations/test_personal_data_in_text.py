@@ -8,7 +8,7 @@ import pytest
 from django.utils import timezone
 
 from consultations.models import Comment, CommentState
-from tests.consultations.factories import CommentFactory, make_consultation
+from tests.consultations.factories import CommentFactory, ConsultationPageFactory
 from tests.consultations.test_report import all_outputs
 
 pytestmark = pytest.mark.django_db
@@ -20,7 +20,7 @@ TEXT = f"Јавите се Петру на {EMAIL} или на {PHONE} за де
 
 @pytest.fixture
 def page(home_page):
-    return make_consultation(home_page, title="Нацрт одлуке о подацима")
+    return ConsultationPageFactory(home=home_page, title="Нацрт одлуке о подацима")
 
 
 def comment_with_contacts(page, **fields):
@@ -68,8 +68,8 @@ def test_the_published_comment_leaves_out_the_contact_data_and_the_record_keeps_
 
 
 def test_the_report_and_its_exports_leave_out_the_contact_data(home_page):
-    page = make_consultation(
-        home_page, opens_in=-timedelta(days=30), closes_in=-timedelta(days=1), report_published_at=timezone.now()
+    page = ConsultationPageFactory(
+        home=home_page, opens_in=-timedelta(days=30), closes_in=-timedelta(days=1), report_published_at=timezone.now()
     )
     comment = comment_with_contacts(page, state=CommentState.PUBLISHED)
     for fmt, text in all_outputs(page).items():

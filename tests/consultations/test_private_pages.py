@@ -11,7 +11,7 @@ from django.core import mail
 from django.test import TestCase
 
 from consultations.models import Comment
-from tests.consultations.factories import make_consultation
+from tests.consultations.factories import ConsultationPageFactory
 from tests.consultations.helpers import comment_data
 from tests.html_dom import parse, text_content
 
@@ -20,7 +20,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def consultation(home_page):
-    return make_consultation(home_page, title="Нацрт одлуке о приватним страницама", articles=3)
+    return ConsultationPageFactory(home=home_page, title="Нацрт одлуке о приватним страницама", article_count=3)
 
 
 def post(client, url, data=None, **extra):
@@ -72,14 +72,16 @@ def test_an_expired_confirmation_page_is_private_and_not_indexed(client, consult
 
 
 def test_a_closed_consultation_without_a_form_stays_public_and_indexable(client, home_page):
-    closed = make_consultation(home_page, opens_in=-datetime.timedelta(days=20), closes_in=-datetime.timedelta(days=1))
+    closed = ConsultationPageFactory(
+        home=home_page, opens_in=-datetime.timedelta(days=20), closes_in=-datetime.timedelta(days=1)
+    )
     response = client.get(closed.url)
     assert "no-store" not in response.get("Cache-Control", "")
     assert "noindex" not in response.get("X-Robots-Tag", "") and 'name="robots"' not in response.content.decode()
 
 
 def test_a_comment_refused_after_closing_gives_the_text_back_to_copy_without_a_form(client, home_page):
-    page = make_consultation(home_page, closes_in=datetime.timedelta(minutes=10))
+    page = ConsultationPageFactory(home=home_page, closes_in=datetime.timedelta(minutes=10))
     wording = "Рок је 30 дана.\r\nДруги став <b>није</b> HTML."
     data = comment_data(page, proposed_wording=wording)
     with freeze_time(page.closes_at + datetime.timedelta(seconds=1)):

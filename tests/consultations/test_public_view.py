@@ -11,15 +11,16 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from consultations.models import Comment, CommentState, Consent, Decision, hash_token
-from tests.consultations.factories import CommentFactory, make_consultation
+from tests.consultations.factories import CommentFactory, ConsultationPageFactory
 from tests.consultations.helpers import comment_data, form_token
+from tests.queries import queries_to_render
 
 XSS = '<script>alert("x")</script><img src=x onerror=alert(1)>'
 
 
 @pytest.fixture
 def consultation(home_page):
-    return make_consultation(home_page, title="Нацрт одлуке", articles=4)
+    return ConsultationPageFactory(home=home_page, title="Нацрт одлуке", article_count=4)
 
 
 @pytest.mark.django_db
@@ -50,7 +51,9 @@ def test_published_comments_appear_under_their_article_as_consented(client, cons
 
 @pytest.mark.django_db
 def test_answers_appear_only_after_the_report_is_published(client, home_page):
-    page = make_consultation(home_page, closes_in=-datetime.timedelta(days=1), opens_in=-datetime.timedelta(days=9))
+    page = ConsultationPageFactory(
+        home=home_page, closes_in=-datetime.timedelta(days=1), opens_in=-datetime.timedelta(days=9)
+    )
     CommentFactory(
         consultation=page, article=None, decision=Decision.ACCEPTED, decision_reasons="Прихваћено у целости."
     )
@@ -106,14 +109,11 @@ def test_latin_twin_shows_the_same_comments_in_latin_script(client, consultation
 @pytest.mark.django_db
 def test_consultation_with_many_comments_runs_a_fixed_number_of_queries(client, home_page):
     def queries_with(count: int) -> int:
-        page = make_consultation(home_page, articles=10)
+        page = ConsultationPageFactory(home=home_page, article_count=10)
         articles = list(page.articles.all())
         for n in range(count):
             CommentFactory(consultation=page, article=articles[n % 10])
-        client.get(page.url)
-        with CaptureQueriesContext(connection) as queries:
-            assert client.get(page.url).status_code == 200
-        return len(queries)
+        return queries_to_render(client, page.url)
 
     few, many = queries_with(5), queries_with(500)
     assert few == many
@@ -122,11 +122,11 @@ def test_consultation_with_many_comments_runs_a_fixed_number_of_queries(client, 
 
 @pytest.mark.django_db
 def test_index_lists_open_consultations_first_with_a_fixed_number_of_queries(client, home_page):
-    closed = make_consultation(
-        home_page, title="Затворена", opens_in=-datetime.timedelta(days=20), closes_in=-datetime.timedelta(days=2)
+    closed = ConsultationPageFactory(
+        home=home_page, title="Затворена", opens_in=-datetime.timedelta(days=20), closes_in=-datetime.timedelta(days=2)
     )
-    soon = make_consultation(home_page, title="Ускоро се затвара", closes_in=datetime.timedelta(days=2))
-    later = make_consultation(home_page, title="Касније се затвара", closes_in=datetime.timedelta(days=20))
+    soon = ConsultationPageFactory(home=home_page, title="Ускоро се затвара", closes_in=datetime.timedelta(days=2))
+    later = ConsultationPageFactory(home=home_page, title="Касније се затвара", closes_in=datetime.timedelta(days=20))
     CommentFactory(consultation=soon, article=None)
     index = soon.get_parent()
 
@@ -136,7 +136,7 @@ def test_index_lists_open_consultations_first_with_a_fixed_number_of_queries(cli
     assert [page.title for page in response.context["consultations"]] == [soon.title, later.title, closed.title]
     assert response.context["consultations"][0].published_comments == 1
     for _ in range(10):
-        make_consultation(home_page)
+        ConsultationPageFactory(home=home_page)
     client.get(index.url)
     with CaptureQueriesContext(connection) as many:
         client.get(index.url)
@@ -145,7 +145,7 @@ def test_index_lists_open_consultations_first_with_a_fixed_number_of_queries(cli
 
 @pytest.mark.django_db(transaction=True)
 def test_ten_concurrent_submissions_of_one_form_store_one_comment(home_page):
-    page = make_consultation(home_page, articles=3)
+    page = ConsultationPageFactory(home=home_page, article_count=3)
     data = comment_data(page, form_token=form_token(token="isti-token-deset-puta"))
     statuses = []
 

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from consultations.canonical import canonical_form
 from consultations.models import Comment
-from tests.consultations.factories import make_consultation
+from tests.consultations.factories import ConsultationPageFactory
 from tests.consultations.helpers import comment_data
 from tests.html_dom import find_by_class, parse, text_content
 
@@ -36,7 +36,7 @@ def post(client, url, data=None):
 
 @pytest.fixture
 def consultation(home_page):
-    return make_consultation(home_page, title="Нацрт одлуке о контролним збировима", articles=3)
+    return ConsultationPageFactory(home=home_page, title="Нацрт одлуке о контролним збировима", article_count=3)
 
 
 def test_the_text_copied_from_the_receipt_page_hashes_to_the_receipt_email_and_manifest_sha256(client, consultation):

@@ -9,11 +9,11 @@ from freezegun import freeze_time
 
 from django.core import mail
 from django.db import connections
-from django.test import Client, TestCase
+from django.test import Client
 
 from consultations.models import Comment, CommentState
-from tests.consultations.factories import make_consultation
-from tests.consultations.helpers import comment_data, form_token
+from tests.consultations.factories import ConsultationPageFactory
+from tests.consultations.helpers import comment_data, form_token, post_comment
 from tests.html_dom import parse
 
 pytestmark = pytest.mark.django_db
@@ -21,12 +21,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def consultation(home_page):
-    return make_consultation(home_page, title="Нацрт одлуке о поновљеним слањима", articles=3)
-
-
-def post(client, page, data):
-    with TestCase.captureOnCommitCallbacks(execute=True):
-        return client.post(page.url, data)
+    return ConsultationPageFactory(home=home_page, title="Нацрт одлуке о поновљеним слањима", article_count=3)
 
 
 def token_in(response) -> str:
@@ -36,7 +31,7 @@ def token_in(response) -> str:
 
 def test_back_then_send_again_stores_one_comment_and_sends_one_email(client, consultation):
     text = "Удружењима је потребно више времена\nда припреме документацију."
-    first = post(client, consultation, comment_data(consultation, justification=text))
+    first = post_comment(client, consultation, comment_data(consultation, justification=text))
     # Back re-opens the form with a new token; the browser restores what was typed (and may
     # send its line breaks as CRLF, the address in other letter case).
     again = comment_data(
@@ -45,7 +40,7 @@ def test_back_then_send_again_stores_one_comment_and_sends_one_email(client, con
         contact_email=" Marija@Zeleni.Example ",
         justification=text.replace("\n", "\r\n"),
     )
-    second = post(client, consultation, again)
+    second = post_comment(client, consultation, again)
 
     assert first.status_code == second.status_code == 200
     assert "Проверите е-пошту" in second.content.decode(), "the second send is answered as the first was"
@@ -54,18 +49,18 @@ def test_back_then_send_again_stores_one_comment_and_sends_one_email(client, con
 
 
 def test_a_changed_text_consent_or_target_is_a_new_comment(client, consultation):
-    post(client, consultation, comment_data(consultation))
-    post(client, consultation, comment_data(consultation, justification="Друго образложење."))
-    post(client, consultation, comment_data(consultation, consent="private"))
-    post(client, consultation, comment_data(consultation, target=""))
+    post_comment(client, consultation, comment_data(consultation))
+    post_comment(client, consultation, comment_data(consultation, justification="Друго образложење."))
+    post_comment(client, consultation, comment_data(consultation, consent="private"))
+    post_comment(client, consultation, comment_data(consultation, target=""))
     assert Comment.objects.count() == 4
     assert len(mail.outbox) == 4
 
 
 def test_an_expired_unconfirmed_comment_sent_again_gets_a_new_confirmation_link(client, consultation):
-    post(client, consultation, comment_data(consultation))
+    post_comment(client, consultation, comment_data(consultation))
     with freeze_time(datetime.datetime.now(datetime.UTC) + datetime.timedelta(hours=73)):
-        response = post(client, consultation, comment_data(consultation))
+        response = post_comment(client, consultation, comment_data(consultation))
         assert response.status_code == 200
         assert Comment.objects.count() == 1
         assert len(mail.outbox) == 2, "the first link expired: a new one is sent"
@@ -76,7 +71,7 @@ def test_an_expired_unconfirmed_comment_sent_again_gets_a_new_confirmation_link(
 
 @pytest.mark.django_db(transaction=True)
 def test_concurrent_sends_of_the_same_content_from_two_forms_store_one_comment(home_page):
-    page = make_consultation(home_page, articles=3)
+    page = ConsultationPageFactory(home=home_page, article_count=3)
     # Each send comes from its own form (its own token), as after Back; all carry the same content.
     sends = [comment_data(page, form_token=form_token()) for _ in range(6)]
     start = threading.Barrier(len(sends))
@@ -102,10 +97,10 @@ def test_concurrent_sends_of_the_same_content_from_two_forms_store_one_comment(h
 
 def test_a_used_form_token_with_other_content_is_refused_and_the_text_kept_with_a_new_token(client, consultation):
     used = form_token()
-    post(client, consultation, comment_data(consultation, form_token=used))
+    post_comment(client, consultation, comment_data(consultation, form_token=used))
 
     other_text = "Сасвим друго образложење, послато старим обрасцем."
-    refused = post(client, consultation, comment_data(consultation, form_token=used, justification=other_text))
+    refused = post_comment(client, consultation, comment_data(consultation, form_token=used, justification=other_text))
 
     assert refused.status_code == 400
     html = refused.content.decode()
@@ -117,15 +112,17 @@ def test_a_used_form_token_with_other_content_is_refused_and_the_text_kept_with_
     assert Comment.objects.count() == 1 and len(mail.outbox) == 1
 
     with freeze_time(datetime.datetime.now(datetime.UTC) + datetime.timedelta(seconds=10)):  # read, then send
-        resent = post(client, consultation, comment_data(consultation, form_token=fresh, justification=other_text))
+        resent = post_comment(
+            client, consultation, comment_data(consultation, form_token=fresh, justification=other_text)
+        )
     assert resent.status_code == 200
     assert Comment.objects.filter(justification=other_text).count() == 1
 
 
 def test_a_used_form_token_with_the_same_content_answers_as_the_first_send(client, consultation):
     data = comment_data(consultation, form_token=form_token())
-    post(client, consultation, data)
-    again = post(client, consultation, data)
+    post_comment(client, consultation, data)
+    again = post_comment(client, consultation, data)
     assert again.status_code == 200 and "Проверите е-пошту" in again.content.decode()
     assert Comment.objects.count() == 1 and len(mail.outbox) == 1
 
@@ -133,11 +130,11 @@ def test_a_used_form_token_with_the_same_content_answers_as_the_first_send(clien
 def test_an_expired_form_comes_back_with_a_new_token_so_it_can_be_sent(client, consultation):
     with freeze_time(datetime.datetime.now(datetime.UTC) - datetime.timedelta(hours=25)):
         expired = form_token()
-    refused = post(client, consultation, comment_data(consultation, form_token=expired))
+    refused = post_comment(client, consultation, comment_data(consultation, form_token=expired))
     assert refused.status_code == 400
     assert "Удружењима је потребно више времена" in refused.content.decode()
     fresh = token_in(refused)
     assert fresh != expired
     with freeze_time(datetime.datetime.now(datetime.UTC) + datetime.timedelta(seconds=10)):
-        assert post(client, consultation, comment_data(consultation, form_token=fresh)).status_code == 200
+        assert post_comment(client, consultation, comment_data(consultation, form_token=fresh)).status_code == 200
     assert Comment.objects.count() == 1

@@ -21,7 +21,7 @@ from wagtail.models import Locale
 
 from consultations.models import CommentState, Consent, ConsultationPage, Decision, Kind
 from consultations.report import FORMATS, build_report, report_response
-from tests.consultations.factories import CommentFactory, make_consultation
+from tests.consultations.factories import CommentFactory, ConsultationPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -30,8 +30,8 @@ XSS = "<script>alert(1)</script>"
 
 @pytest.fixture
 def page(home_page):
-    return make_consultation(
-        home_page,
+    return ConsultationPageFactory(
+        home=home_page,
         opens_in=-timedelta(days=30),
         closes_in=-timedelta(days=1),
         report_published_at=timezone.now(),
@@ -119,32 +119,22 @@ def test_statistics_count_every_confirmed_comment_by_article_kind_and_decision(p
 
 def test_consent_decides_what_is_shown(page):
     article = page.articles.first()
-    public = CommentFactory(
-        consultation=page, article=article, organisation_name="Јавно удружење", justification="Јавно образложење."
+
+    def comment(organisation_name, justification, **fields):
+        return CommentFactory(
+            consultation=page,
+            article=article,
+            organisation_name=organisation_name,
+            justification=justification,
+            **fields,
+        )
+
+    public = comment("Јавно удружење", "Јавно образложење.")
+    anonymous = comment("Безимено удружење", "Анонимно образложење.", consent=Consent.ANONYMOUS)
+    private = comment(
+        "Тајно удружење", "Тајно образложење.", consent=Consent.PRIVATE, proposed_wording="Тајни предлог."
     )
-    anonymous = CommentFactory(
-        consultation=page,
-        article=article,
-        consent=Consent.ANONYMOUS,
-        organisation_name="Безимено удружење",
-        justification="Анонимно образложење.",
-    )
-    private = CommentFactory(
-        consultation=page,
-        article=article,
-        consent=Consent.PRIVATE,
-        organisation_name="Тајно удружење",
-        proposed_wording="Тајни предлог.",
-        justification="Тајно образложење.",
-    )
-    rejected = CommentFactory(
-        consultation=page,
-        article=article,
-        state=CommentState.REJECTED,
-        rejection_reason="abusive",
-        organisation_name="Одбијено удружење",
-        justification="Увредљив текст.",
-    )
+    rejected = comment("Одбијено удружење", "Увредљив текст.", state=CommentState.REJECTED, rejection_reason="abusive")
 
     with translation.override("en"):
         report = build_report(page)
@@ -296,7 +286,7 @@ def test_manifest_lists_every_confirmed_comment_sorted_and_no_unconfirmed_one(pa
 
 @pytest.mark.parametrize("fmt", [*FORMATS, "xml"])
 def test_no_report_before_it_is_published(home_page, fmt):
-    page = make_consultation(home_page, opens_in=-timedelta(days=30), closes_in=-timedelta(days=1))
+    page = ConsultationPageFactory(home=home_page, opens_in=-timedelta(days=30), closes_in=-timedelta(days=1))
     CommentFactory(consultation=page, article=page.articles.first())
 
     with pytest.raises(Http404):

@@ -177,12 +177,12 @@ SUBPAGE_ROUTES = [
 
 
 @pytest.fixture(scope="module")
-def site(django_db_setup, django_db_blocker):
-    """The demo site, built once for the module and rolled back after it."""
-    from home.demo.builder import build_demo_site
+def site(demo_snapshot, django_db_blocker):
+    """The session's demo site, put back once for the module and rolled back after it."""
+    from tests.demo_snapshot import restore
 
     with django_db_blocker.unblock(), transaction.atomic():
-        build_demo_site()
+        restore(demo_snapshot)
         pages = list(Page.objects.live().filter(depth__gt=1).specific())
         ids = sorted(
             {page.pk for page in pages}

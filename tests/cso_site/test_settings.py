@@ -17,6 +17,7 @@ from cso_site.settings.environment import (
     env_bool,
     search_backends,
 )
+from tests.fresh_process import run_python, run_with_dev_settings
 
 PROJECT = Path(__file__).resolve().parents[2]
 GOOD_KEY = secrets.token_urlsafe(60)
@@ -95,15 +96,7 @@ def test_email_and_cache_urls():
 
 def test_s3_storage_switches_on_with_a_bucket_name():
     code = "from django.conf import settings; print(settings.STORAGES['default']['BACKEND'], settings.AWS_DEFAULT_ACL)"
-    env = dict(os.environ, AWS_STORAGE_BUCKET_NAME="cso-docs", DJANGO_SETTINGS_MODULE="cso_site.settings.dev")
-    result = subprocess.run(
-        [sys.executable, "-c", f"import django; django.setup(); {code}"],
-        cwd=PROJECT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    result = run_with_dev_settings(code, AWS_STORAGE_BUCKET_NAME="cso-docs")
     assert result.stdout.split() == ["storages.backends.s3.S3Storage", "None"], result.stderr
 
 
@@ -136,9 +129,7 @@ for name, cookie in response.cookies.items():
     clean_env.update(
         DJANGO_SETTINGS_MODULE="cso_site.settings.production", SECRET_KEY=GOOD_KEY, ALLOWED_HOSTS="portal.example.org"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], cwd=PROJECT, env=clean_env, capture_output=True, text=True, timeout=60
-    )
+    result = run_python(code, clean_env)
     cookies = sorted(line.split() for line in result.stdout.splitlines())
     assert cookies == [
         ["__Host-csrftoken", "True", "/", "''"],

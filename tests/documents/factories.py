@@ -2,14 +2,11 @@ import factory
 
 from django.core.files.base import ContentFile
 
-from wagtail.models import Collection, Locale
+from wagtail.models import Collection
 
-from documents import demo_files
+from demo import files as demo_files
 from documents.models import DocumentType, IssuingBody, RegistryDocument, Status
-
-
-def cyrillic_locale() -> Locale:
-    return Locale.objects.get_or_create(language_code="sr-cyrl")[0]
+from tests.factories import cyrillic_locale
 
 
 class DocumentTypeFactory(factory.django.DjangoModelFactory):

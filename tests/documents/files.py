@@ -3,6 +3,11 @@
 import io
 import zipfile
 
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import TestCase
+
+from wagtail.models import Collection
+
 MINIMAL_PDF = (
     b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
     b"2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
@@ -36,3 +41,15 @@ def zip_bomb_docx() -> bytes:
             "word/media/padding.bin": b"\x00" * (210 * 1024 * 1024),
         }
     )
+
+
+def drop_in_admin(admin_client, name: str, content: bytes):
+    """A file as an editor drops it in the admin's multiple-upload view (no metadata yet); the
+    work that waits for the commit (text extraction) runs. Returns the view's JSON answer."""
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        response = admin_client.post(
+            "/admin/documents/multiple/add/",
+            {"files[]": SimpleUploadedFile(name, content), "collection": Collection.get_first_root_node().pk},
+            headers={"x-requested-with": "XMLHttpRequest"},
+        )
+    return response.json()

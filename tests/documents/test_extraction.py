@@ -10,8 +10,10 @@ from odf.opendocument import OpenDocumentText
 from odf.text import P, S
 from PIL import Image
 
-from documents import demo_files, extraction
-from documents.extraction import ExtractionError, extract, pdf_first_page_png
+from demo import files as demo_files
+from documents import extraction
+from documents.extraction import ExtractionError, extract
+from documents.thumbnails import pdf_first_page_png
 from documents.validation import detect_format
 
 TITLE = "Одлука о оснивању Канцеларије"

@@ -13,7 +13,7 @@ from django.test.utils import CaptureQueriesContext
 
 from wagtail.models import Collection, CollectionViewRestriction
 
-from documents import demo_files
+from demo import files as demo_files
 from documents.models import DocumentLibraryPage, DocumentVersion, IssuingBody, RegistryDocument, Status
 from tests.documents.factories import DocumentTypeFactory, IssuingBodyFactory, RegistryDocumentFactory
 from tests.factories import publish

@@ -5,17 +5,16 @@ import io
 
 import pytest
 
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client, TestCase
 
-from wagtail.models import Collection
 from wagtail.rich_text import RichText
 
-from documents import demo_files
+from demo import files as demo_files
 from documents.models import RegistryDocument, Status
 from search.entries import document_key
 from search.models import SearchEntry
 from tests.documents.factories import DocumentTypeFactory, IssuingBodyFactory, RegistryDocumentFactory
+from tests.documents.files import drop_in_admin
 from tests.factories import StandardPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -26,13 +25,8 @@ TITLE = "Правилник о суфинансирању пројеката у�
 def upload(admin_client, file_name="pravilnik.pdf") -> RegistryDocument:
     """A file as an editor drops it in the multiple-upload view: no metadata yet."""
     content = demo_files.pdf_document(TITLE, ["Члан 1. Овим правилником уређује се суфинансирање."])
-    with TestCase.captureOnCommitCallbacks(execute=True):
-        response = admin_client.post(
-            "/admin/documents/multiple/add/",
-            {"files[]": SimpleUploadedFile(file_name, content), "collection": Collection.get_first_root_node().pk},
-            headers={"x-requested-with": "XMLHttpRequest"},
-        )
-    assert response.json()["success"], response.json()
+    answer = drop_in_admin(admin_client, file_name, content)
+    assert answer["success"], answer
     return RegistryDocument.objects.latest("pk")
 
 

@@ -7,9 +7,10 @@ from django.test import TestCase
 
 from wagtail.models import Collection
 
-from documents import demo_files
+from demo import files as demo_files
 from documents.models import DocumentVersion, Extraction, RegistryDocument, Status
 from tests.documents.factories import DocumentTypeFactory, IssuingBodyFactory
+from tests.documents.files import drop_in_admin
 
 pytestmark = pytest.mark.django_db
 
@@ -109,13 +110,8 @@ def test_several_files_can_be_uploaded_at_once(admin_client):
             if name.endswith("pdf")
             else demo_files.docx_document(name, ["Текст документа."])
         )
-        with TestCase.captureOnCommitCallbacks(execute=True):
-            response = admin_client.post(
-                "/admin/documents/multiple/add/",
-                {"files[]": SimpleUploadedFile(name, content), "collection": Collection.get_first_root_node().pk},
-                headers={"x-requested-with": "XMLHttpRequest"},
-            )
-        assert response.json()["success"], response.json()
+        answer = drop_in_admin(admin_client, name, content)
+        assert answer["success"], answer
     assert RegistryDocument.objects.filter(extraction=Extraction.DONE).count() == 2
 
 

@@ -34,7 +34,7 @@ def s3_bucket(settings):
     settings.AWS_S3_ENDPOINT_URL = ENDPOINT
     settings.AWS_S3_REGION_NAME = "us-east-1"
     settings.AWS_ACCESS_KEY_ID = "test"
-    settings.AWS_SECRET_ACCESS_KEY = "test"  # noqa: S105
+    settings.AWS_SECRET_ACCESS_KEY = "test"
     settings.AWS_DEFAULT_ACL = None
     settings.AWS_S3_FILE_OVERWRITE = False
     settings.AWS_QUERYSTRING_AUTH = True
@@ -95,7 +95,7 @@ def test_upload_extraction_library_search_and_versions_work_on_s3(admin_client, 
 
     from wagtail.models import Collection
 
-    from documents import demo_files
+    from demo import files as demo_files
     from documents.models import DocumentLibraryPage, DocumentVersion, Extraction
     from tests.factories import publish
 

@@ -41,25 +41,27 @@ def upload(name: str, content: bytes) -> SimpleUploadedFile:
     return SimpleUploadedFile(name, content)
 
 
-@pytest.mark.parametrize(
-    ("name", "content", "code"),
-    [
-        ("odluka.pdf", HTML_PAGE, "unknown_format"),
-        ("obrazac.docx", WINDOWS_EXECUTABLE, "unknown_format"),
-        ("izvestaj.pdf", minimal_docx(), "format_mismatch"),
-        ("prazno.txt", b"", "empty"),
-    ],
-)
-def test_disguised_or_empty_files_are_refused(name, content, code):
+# A name, the content, the validator's error code and (where the admin is tried too) the admin's message.
+BAD_FILES = [
+    (
+        "odluka.pdf",
+        HTML_PAGE,
+        "unknown_format",
+        "Ова датотека није документ у формату PDF, DOCX, ODT, XLSX, ODS, CSV или TXT.",
+    ),
+    ("obrazac.docx", WINDOWS_EXECUTABLE, "unknown_format", "Ова датотека није документ у формату"),
+    ("izvestaj.pdf", minimal_docx(), "format_mismatch", None),
+    ("prazno.txt", b"", "empty", None),
+    ("bomba.docx", zip_bomb_docx(), "zip_bomb", "Ова датотека се распакује у неразумно велику величину."),
+    ("prazno.pdf", b"", "empty", "Пребачени фајл је празан."),
+]
+
+
+@pytest.mark.parametrize(("name", "content", "code"), [(name, content, code) for name, content, code, _ in BAD_FILES])
+def test_disguised_empty_or_bomb_files_are_refused(name, content, code):
     with pytest.raises(ValidationError) as error:
         validate_document_file(upload(name, content), name)
     assert error.value.code == code
-
-
-def test_zip_bomb_disguised_as_docx_is_refused():
-    with pytest.raises(ValidationError) as error:
-        validate_document_file(upload("bomba.docx", zip_bomb_docx()), "bomba.docx")
-    assert error.value.code == "zip_bomb"
 
 
 def stored_files() -> list[Path]:
@@ -69,13 +71,7 @@ def stored_files() -> list[Path]:
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(
-    ("name", "content", "message"),
-    [
-        ("odluka.pdf", HTML_PAGE, "Ова датотека није документ у формату PDF, DOCX, ODT, XLSX, ODS, CSV или TXT."),
-        ("obrazac.docx", WINDOWS_EXECUTABLE, "Ова датотека није документ у формату"),
-        ("bomba.docx", zip_bomb_docx(), "Ова датотека се распакује у неразумно велику величину."),
-        ("prazno.pdf", b"", "Пребачени фајл је празан."),
-    ],
+    ("name", "content", "message"), [(name, content, message) for name, content, _, message in BAD_FILES if message]
 )
 def test_admin_refuses_bad_files_with_a_clear_error_and_stores_nothing(admin_client, name, content, message):
     before = stored_files()

@@ -1,14 +1,13 @@
 """Every HTML page is sent with the site's Content-Security-Policy; the admin with its own."""
 
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from django.conf import settings
+
+from tests.fresh_process import run_with_dev_settings
 
 PROJECT = Path(__file__).resolve().parents[2]
 
@@ -58,19 +57,8 @@ def test_admin_keeps_its_inline_scripts_but_may_only_be_framed_by_the_site(admin
 
 def test_images_from_the_s3_store_are_allowed_by_its_origin_only():
     code = "from django.conf import settings; print(*settings.CONTENT_SECURITY_POLICY['DIRECTIVES']['img-src'])"
-    env = dict(
-        os.environ,
-        AWS_STORAGE_BUCKET_NAME="cso-docs",
-        AWS_S3_ENDPOINT_URL="http://key:secret@127.0.0.1:59000/",
-        DJANGO_SETTINGS_MODULE="cso_site.settings.dev",
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", f"import django; django.setup(); {code}"],
-        cwd=PROJECT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
+    result = run_with_dev_settings(
+        code, AWS_STORAGE_BUCKET_NAME="cso-docs", AWS_S3_ENDPOINT_URL="http://key:secret@127.0.0.1:59000/"
     )
     assert result.stdout.split() == ["'self'", "http://127.0.0.1:59000"], result.stderr
     assert settings.CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"] == ["'self'"]

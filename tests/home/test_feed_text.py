@@ -1,15 +1,15 @@
 """Every feed of the site carries an editor's text as text: a reader shows `<script>`, never runs it."""
 
-import xml.etree.ElementTree as ET  # noqa: N817
+import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 
 import feedparser
 import pytest
 
-from tests.calls.factories import make_call
-from tests.consultations.factories import make_consultation
+from tests.calls.factories import CallPageFactory
+from tests.consultations.factories import ConsultationPageFactory
 from tests.factories import publish
-from tests.news.factories import make_news, make_news_index
+from tests.news.factories import NewsIndexPageFactory, NewsPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -44,9 +44,9 @@ def as_a_reader_shows_it(detail) -> Rendering:
 @pytest.fixture
 def feeds(home_page):
     home = publish(home_page)
-    make_news(make_news_index(home), title="Вест", lead=f"Увод {MARKUP}")
-    make_call(home, title="Конкурс", summary=f"Сажетак {MARKUP}")
-    make_consultation(home, title="Консултација", summary=f"Нацрт {MARKUP}")
+    NewsPageFactory(parent=NewsIndexPageFactory(parent=home), title="Вест", lead=f"Увод {MARKUP}")
+    CallPageFactory(home=home, title="Конкурс", summary=f"Сажетак {MARKUP}")
+    ConsultationPageFactory(home=home, title="Консултација", summary=f"Нацрт {MARKUP}")
     return ["news", "calls", "consultations"]
 
 

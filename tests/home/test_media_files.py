@@ -2,9 +2,6 @@
 
 import os
 import secrets
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 import wagtail_factories
@@ -12,7 +9,8 @@ import wagtail_factories
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 
-PROJECT = Path(__file__).resolve().parents[2]
+from tests.fresh_process import run_python
+
 PNG = bytes.fromhex(
     "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
     "1f15c4890000000d49444154789c6360000002000001e221bc330000000049454e44ae426082"
@@ -99,7 +97,5 @@ print(response.status_code, response["Content-Type"], response["X-Content-Type-O
         SECRET_KEY=secrets.token_urlsafe(60),
         ALLOWED_HOSTS="portal.example.org",
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], cwd=PROJECT, env=env, capture_output=True, text=True, timeout=60
-    )
+    result = run_python(code, env)
     assert result.stdout.split() == ["200", "image/png", "nosniff"], result.stderr

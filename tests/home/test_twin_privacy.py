@@ -11,10 +11,10 @@ from django.urls import reverse
 from wagtail.models import Locale, PageViewRestriction
 
 from home.restrictions import restriction_facts
-from tests.calls.factories import make_call, make_index, translate_to_english
-from tests.consultations.factories import make_consultation
+from tests.calls.english import call_with_english_twin
+from tests.consultations.factories import ConsultationPageFactory
 from tests.factories import publish
-from tests.news.factories import make_event, make_event_index, make_news, make_news_index
+from tests.news.factories import EventIndexPageFactory, EventPageFactory, NewsIndexPageFactory, NewsPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -36,19 +36,7 @@ def home(home_page):
 
 @pytest.fixture
 def call_in_three_languages(home):
-    index = make_index(home)
-    translate_to_english(index, {index.title: "Public calls", index.intro: "Calls.", index.slug: "calls"})
-    call = make_call(home, title="Конкурс Лабуд", summary="Финансирање културе.", budget_line="")
-    english = translate_to_english(
-        call,
-        {
-            call.title: "Call Labud",
-            call.summary: "Financing culture.",
-            call.legal_basis: "Law on Associations, Article 38.",
-            "Право учешћа имају удружења са седиштем у Новом Саду.": "Associations based in Novi Sad may apply.",
-            call.slug: "call-labud",
-        },
-    )
+    call, english = call_with_english_twin(home, "Конкурс Лабуд", "Call Labud", "call-labud")
     return call, latin(call), english
 
 
@@ -82,8 +70,8 @@ def test_a_private_originals_translations_ask_visitors_to_log_in(client, call_in
 
 
 def test_a_page_made_private_before_its_first_publish_has_a_private_twin(home):
-    index = make_news_index(home)
-    news = make_news(index, title="Вест Кварцит", published=False)
+    index = NewsIndexPageFactory(parent=home)
+    news = NewsPageFactory(parent=index, title="Вест Кварцит", published=False)
     restrict(news, "password", password="tajna-lozinka")
 
     publish(news)
@@ -92,8 +80,8 @@ def test_a_page_made_private_before_its_first_publish_has_a_private_twin(home):
 
 
 def test_a_restriction_on_a_section_covers_the_twins_in_the_latin_section(client, home):
-    index = make_news_index(home)
-    make_news(index, title="Вест Цимет")
+    index = NewsIndexPageFactory(parent=home)
+    NewsPageFactory(parent=index, title="Вест Цимет")
     restrict(index)
 
     feed = feedparser.parse(client.get("/sr-latn/feeds/news/rss/").content)
@@ -105,9 +93,9 @@ def test_a_restriction_on_a_section_covers_the_twins_in_the_latin_section(client
 def private_content(home, call_in_three_languages):
     """One item of every kind, each made private after it was published (the usual order in the admin)."""
     call, _twin, _english = call_in_three_languages
-    news = make_news(make_news_index(home), title="Вест Кварцит")
-    event = make_event(make_event_index(home), title="Догађај Жирафа")
-    consultation = make_consultation(home, title="Консултација Цимет")
+    news = NewsPageFactory(parent=NewsIndexPageFactory(parent=home), title="Вест Кварцит")
+    event = EventPageFactory(parent=EventIndexPageFactory(parent=home), title="Догађај Жирафа")
+    consultation = ConsultationPageFactory(home=home, title="Консултација Цимет")
     for page in (call, news, event, consultation):
         restrict(page)
     return {"call": call, "news": news, "event": event, "consultation": consultation}

@@ -6,19 +6,19 @@ import pytest
 from wagtail.models import Locale, Page
 
 from consultations.models import ConsultationPage
+from demo.builder import ensure_locales
+from demo.news import INFO_DAY, PUBLIC_HEARING, ROUND_TABLE, build_demo_news
 from documents.models import RegistryDocument
-from home.demo.builder import build_demo_site, ensure_locales
-from news.demo import INFO_DAY, PUBLIC_HEARING, ROUND_TABLE, build_demo_news
-from news.models import EventFormat, EventPage, NewsPage
-
-# Autocommit, as in production: wagtail-localize publishes translations on commit.
-pytestmark = pytest.mark.django_db(transaction=True)
+from news.models import EventFormat, EventIndexPage, EventPage, NewsIndexPage, NewsPage
 
 
 @pytest.fixture
-def demo(transactional_db):
-    home = build_demo_site()
-    return build_demo_news(home, ensure_locales())
+def demo(demo_site) -> tuple[NewsIndexPage, EventIndexPage]:
+    """The session's demo site (tests/demo_snapshot.py), built in autocommit as the demo command builds it."""
+    return (
+        NewsIndexPage.objects.get(locale__language_code="sr-cyrl"),
+        EventIndexPage.objects.get(locale__language_code="sr-cyrl"),
+    )
 
 
 def cyrillic(model):

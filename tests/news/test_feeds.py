@@ -14,7 +14,7 @@ from django.utils import timezone
 from news.feeds import FEED_ITEMS
 from news.models import EventFormat
 from tests.factories import publish
-from tests.news.factories import make_event, make_event_index, make_news, make_news_index
+from tests.news.factories import EventIndexPageFactory, EventPageFactory, NewsIndexPageFactory, NewsPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -24,13 +24,13 @@ BELGRADE = zoneinfo.ZoneInfo("Europe/Belgrade")
 @pytest.fixture
 def news_index(home_page):
     publish(home_page)  # the Latin home, so Latin twins have a place to live
-    return make_news_index(home_page)
+    return NewsIndexPageFactory(parent=home_page)
 
 
 @pytest.fixture
 def event_index(home_page):
     publish(home_page)
-    return make_event_index(home_page)
+    return EventIndexPageFactory(parent=home_page)
 
 
 def parse_calendar(response) -> icalendar.Calendar:
@@ -46,11 +46,11 @@ def parse_calendar(response) -> icalendar.Calendar:
 
 @pytest.mark.parametrize(("kind", "version"), [("rss", "rss20"), ("atom", "atom10")])
 def test_news_feed_parses_with_absolute_links_and_the_lead_as_description(client, news_index, kind, version):
-    older = make_news(
-        news_index, title="Обука за удружења", lead="Позивамо удружења на обуку.", date=datetime.date(2025, 3, 1)
+    older = NewsPageFactory(
+        parent=news_index, title="Обука за удружења", lead="Позивамо удружења на обуку.", date=datetime.date(2025, 3, 1)
     )
-    newer = make_news(
-        news_index,
+    newer = NewsPageFactory(
+        parent=news_index,
         title="Расписан конкурс",
         lead="Град расписује конкурс за програме удружења.",
         date=datetime.date(2025, 4, 1),
@@ -76,7 +76,7 @@ def test_news_feed_parses_with_absolute_links_and_the_lead_as_description(client
 
 
 def test_news_feed_ids_stay_the_same_when_an_item_is_edited(client, news_index):
-    page = make_news(news_index, title="Прва верзија")
+    page = NewsPageFactory(parent=news_index, title="Прва верзија")
     before = feedparser.parse(client.get("/sr-cyrl/feeds/news/atom/").content).entries[0].id
 
     page.title = "Исправљен наслов"
@@ -89,7 +89,7 @@ def test_news_feed_ids_stay_the_same_when_an_item_is_edited(client, news_index):
 
 
 def test_latin_feed_carries_the_latin_twins(client, news_index):
-    make_news(news_index, title="Канцеларија у Креативном дистрикту", lead="Нове просторије.")
+    NewsPageFactory(parent=news_index, title="Канцеларија у Креативном дистрикту", lead="Нове просторије.")
 
     feed = feedparser.parse(client.get("/sr-latn/feeds/news/rss/").content)
 
@@ -102,10 +102,15 @@ def test_latin_feed_carries_the_latin_twins(client, news_index):
 
 def test_news_feed_leaves_out_unpublished_items_and_keeps_to_its_length(client, news_index):
     for n in range(FEED_ITEMS + 2):
-        make_news(
-            news_index, title=f"Вест {n}", date=datetime.date(2025, 1, 1) + datetime.timedelta(days=n), published=False
+        NewsPageFactory(
+            parent=news_index,
+            title=f"Вест {n}",
+            date=datetime.date(2025, 1, 1) + datetime.timedelta(days=n),
+            published=False,
         )
-    withdrawn = make_news(news_index, title="Повучена вест", date=datetime.date(2026, 1, 1), published=False)
+    withdrawn = NewsPageFactory(
+        parent=news_index, title="Повучена вест", date=datetime.date(2026, 1, 1), published=False
+    )
     withdrawn.unpublish()
 
     feed = feedparser.parse(client.get("/sr-cyrl/feeds/news/rss/").content)
@@ -127,8 +132,8 @@ def test_news_index_links_its_feeds(client, news_index):
 
 def test_events_calendar_is_subscribable_with_belgrade_times_and_absolute_urls(client, event_index):
     starts = datetime.datetime(2031, 1, 20, 10, 0, tzinfo=BELGRADE)
-    event = make_event(
-        event_index,
+    event = EventPageFactory(
+        parent=event_index,
         title="Округли сто о сарадњи",
         lead="Разговор Града и удружења.",
         place="Креативни дистрикт, Нови Сад",
@@ -156,7 +161,7 @@ def test_events_calendar_is_subscribable_with_belgrade_times_and_absolute_urls(c
 
 def test_summer_events_carry_summer_time(client, event_index):
     starts = datetime.datetime(2031, 7, 1, 9, 0, tzinfo=BELGRADE)
-    make_event(event_index, starts_at=starts, ends_at=starts + datetime.timedelta(hours=1))
+    EventPageFactory(parent=event_index, starts_at=starts, ends_at=starts + datetime.timedelta(hours=1))
 
     [vevent] = parse_calendar(client.get("/sr-cyrl/calendar/events.ics")).walk("VEVENT")
 
@@ -165,7 +170,7 @@ def test_summer_events_carry_summer_time(client, event_index):
 
 
 def test_event_uid_survives_edits_and_is_shared_by_the_single_event_file(client, event_index):
-    event = make_event(event_index, title="Инфо дан")
+    event = EventPageFactory(parent=event_index, title="Инфо дан")
     uid = parse_calendar(client.get("/sr-cyrl/calendar/events.ics")).walk("VEVENT")[0]["UID"]
 
     event.title = "Инфо дан о јавном конкурсу"
@@ -182,7 +187,7 @@ def test_event_uid_survives_edits_and_is_shared_by_the_single_event_file(client,
 
 
 def test_latin_calendar_carries_latin_text_and_latin_urls(client, event_index):
-    event = make_event(event_index, title="Обука за писање пројеката", place="Нови Сад")
+    event = EventPageFactory(parent=event_index, title="Обука за писање пројеката", place="Нови Сад")
 
     calendar = parse_calendar(client.get("/sr-latn/calendar/events.ics"))
 
@@ -194,10 +199,16 @@ def test_latin_calendar_carries_latin_text_and_latin_urls(client, event_index):
 
 
 def test_calendar_keeps_a_year_of_past_events_and_everything_ahead(client, event_index):
-    make_event(event_index, title="Прошле године", starts_in=-datetime.timedelta(days=400), published=False)
-    make_event(event_index, title="Прошлог месеца", starts_in=-datetime.timedelta(days=30), published=False)
-    make_event(event_index, title="Следеће године", starts_in=datetime.timedelta(days=400), published=False)
-    withdrawn = make_event(event_index, title="Отказан", published=False)
+    EventPageFactory(
+        parent=event_index, title="Прошле године", starts_in=-datetime.timedelta(days=400), published=False
+    )
+    EventPageFactory(
+        parent=event_index, title="Прошлог месеца", starts_in=-datetime.timedelta(days=30), published=False
+    )
+    EventPageFactory(
+        parent=event_index, title="Следеће године", starts_in=datetime.timedelta(days=400), published=False
+    )
+    withdrawn = EventPageFactory(parent=event_index, title="Отказан", published=False)
     withdrawn.unpublish()
 
     calendar = parse_calendar(client.get("/sr-cyrl/calendar/events.ics"))
@@ -206,7 +217,7 @@ def test_calendar_keeps_a_year_of_past_events_and_everything_ahead(client, event
 
 
 def test_single_event_file_is_only_for_live_events(client, event_index, home_page):
-    withdrawn = make_event(event_index, published=False)
+    withdrawn = EventPageFactory(parent=event_index, published=False)
     withdrawn.unpublish()
 
     assert client.get(f"/sr-cyrl/calendar/events/{withdrawn.pk}.ics").status_code == 404
@@ -214,14 +225,14 @@ def test_single_event_file_is_only_for_live_events(client, event_index, home_pag
 
 
 def test_calendars_carry_no_contact_data(client, event_index):
-    make_event(event_index)
+    EventPageFactory(parent=event_index)
     text = client.get("/sr-cyrl/calendar/events.ics").content.decode()
     for property_name in ("ORGANIZER", "ATTENDEE", "CONTACT", "mailto:"):
         assert property_name not in text
 
 
 def test_event_index_offers_the_calendar_over_https(client, event_index):
-    make_event(event_index)
+    EventPageFactory(parent=event_index)
 
     html = client.get(event_index.url, secure=True).content.decode()
 
@@ -231,7 +242,7 @@ def test_event_index_offers_the_calendar_over_https(client, event_index):
 
 def test_calendar_times_do_not_depend_on_the_server_clock_zone(client, event_index, settings):
     starts = timezone.now().replace(microsecond=0) + datetime.timedelta(days=3)
-    make_event(event_index, starts_at=starts)
+    EventPageFactory(parent=event_index, starts_at=starts)
     settings.TIME_ZONE = "UTC"
 
     [vevent] = parse_calendar(client.get("/sr-cyrl/calendar/events.ics")).walk("VEVENT")
@@ -243,8 +254,8 @@ def test_calendar_times_do_not_depend_on_the_server_clock_zone(client, event_ind
 def test_feeds_and_calendar_run_the_same_queries_for_few_and_many_items(client, news_index, event_index):
     def queries_with(count: int) -> list[int]:
         while news_index.get_children().count() < count:
-            make_news(news_index, topics=["конкурс", "обука"], published=False)
-            make_event(event_index, published=False)
+            NewsPageFactory(parent=news_index, topics=["конкурс", "обука"], published=False)
+            EventPageFactory(parent=event_index, published=False)
         counts = []
         for url in ("/sr-cyrl/feeds/news/rss/", "/sr-cyrl/feeds/news/atom/", "/sr-cyrl/calendar/events.ics"):
             client.get(url)

@@ -9,7 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from tests.factories import publish
-from tests.news.factories import make_event, make_event_index, make_news, make_news_index
+from tests.news.factories import EventIndexPageFactory, EventPageFactory, NewsIndexPageFactory, NewsPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -20,9 +20,9 @@ def section(html: str, key: str) -> str:
 
 
 def test_home_shows_the_latest_three_news_items(client, home_page):
-    index = make_news_index(home_page)
+    index = NewsIndexPageFactory(parent=home_page)
     for day in range(1, 6):
-        make_news(index, title=f"Вест {day}", date=datetime.date(2025, 5, day), published=False)
+        NewsPageFactory(parent=index, title=f"Вест {day}", date=datetime.date(2025, 5, day), published=False)
 
     news = section(client.get("/sr-cyrl/").content.decode(), "news")
 
@@ -32,10 +32,12 @@ def test_home_shows_the_latest_three_news_items(client, home_page):
 
 
 def test_home_shows_the_next_three_upcoming_events(client, home_page):
-    index = make_event_index(home_page)
-    make_event(index, title="Прошао", starts_in=-datetime.timedelta(days=2), published=False)
+    index = EventIndexPageFactory(parent=home_page)
+    EventPageFactory(parent=index, title="Прошао", starts_in=-datetime.timedelta(days=2), published=False)
     for days in (9, 3, 6, 12):
-        make_event(index, title=f"За {days} дана", starts_in=datetime.timedelta(days=days), published=False)
+        EventPageFactory(
+            parent=index, title=f"За {days} дана", starts_in=datetime.timedelta(days=days), published=False
+        )
 
     events = section(client.get("/sr-cyrl/").content.decode(), "events")
 
@@ -44,8 +46,8 @@ def test_home_shows_the_next_three_upcoming_events(client, home_page):
 
 
 def test_event_leaves_the_home_page_when_it_ends(client, home_page):
-    index = make_event_index(home_page)
-    event = make_event(index, title="Инфо дан", published=False)
+    index = EventIndexPageFactory(parent=home_page)
+    event = EventPageFactory(parent=index, title="Инфо дан", published=False)
 
     with freeze_time(event.ends_at - datetime.timedelta(seconds=1)):
         assert "Инфо дан" in client.get("/sr-cyrl/").content.decode()
@@ -55,8 +57,8 @@ def test_event_leaves_the_home_page_when_it_ends(client, home_page):
 
 def test_latin_home_shows_the_latin_twins(client, home_page):
     publish(home_page)
-    make_news(make_news_index(home_page), title="Обука за удружења")
-    make_event(make_event_index(home_page), title="Округли сто")
+    NewsPageFactory(parent=NewsIndexPageFactory(parent=home_page), title="Обука за удружења")
+    EventPageFactory(parent=EventIndexPageFactory(parent=home_page), title="Округли сто")
 
     html = client.get("/sr-latn/").content.decode()
 
@@ -65,12 +67,12 @@ def test_latin_home_shows_the_latin_twins(client, home_page):
 
 
 def test_home_sections_run_the_same_queries_for_few_and_many_items(client, home_page):
-    news_index, event_index = make_news_index(home_page), make_event_index(home_page)
+    news_index, event_index = NewsIndexPageFactory(parent=home_page), EventIndexPageFactory(parent=home_page)
 
     def queries_with(count: int) -> int:
         while news_index.get_children().count() < count:
-            make_news(news_index, published=False)
-            make_event(event_index, published=False)
+            NewsPageFactory(parent=news_index, published=False)
+            EventPageFactory(parent=event_index, published=False)
         client.get("/sr-cyrl/")
         with CaptureQueriesContext(connection) as queries:
             client.get("/sr-cyrl/")

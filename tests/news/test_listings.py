@@ -13,7 +13,8 @@ from django.utils import timezone
 
 from news.models import EventFormat, EventPage
 from news.models.news import PER_PAGE
-from tests.news.factories import make_event, make_event_index, make_news, make_news_index
+from tests.news.factories import EventIndexPageFactory, EventPageFactory, NewsIndexPageFactory, NewsPageFactory
+from tests.queries import queries_to_render
 
 pytestmark = pytest.mark.django_db
 
@@ -30,9 +31,9 @@ def titles(items) -> list[str]:
 
 
 def test_news_index_lists_newest_first(client, home_page):
-    index = make_news_index(home_page)
+    index = NewsIndexPageFactory(parent=home_page)
     for title, day in [("Старија", 1), ("Најновија", 20), ("Средња", 10)]:
-        make_news(index, title=title, date=datetime.date(2025, 2, day), published=False)
+        NewsPageFactory(parent=index, title=title, date=datetime.date(2025, 2, day), published=False)
 
     response = client.get(index.url)
 
@@ -40,10 +41,14 @@ def test_news_index_lists_newest_first(client, home_page):
 
 
 def test_news_index_filters_by_topic_and_year(client, home_page):
-    index = make_news_index(home_page)
-    make_news(index, title="Конкурс 2024", date=datetime.date(2024, 5, 1), topics=["конкурс"], published=False)
-    make_news(index, title="Конкурс 2025", date=datetime.date(2025, 5, 1), topics=["конкурс"], published=False)
-    make_news(index, title="Обука 2025", date=datetime.date(2025, 6, 1), topics=["обука"], published=False)
+    index = NewsIndexPageFactory(parent=home_page)
+    NewsPageFactory(
+        parent=index, title="Конкурс 2024", date=datetime.date(2024, 5, 1), topics=["конкурс"], published=False
+    )
+    NewsPageFactory(
+        parent=index, title="Конкурс 2025", date=datetime.date(2025, 5, 1), topics=["конкурс"], published=False
+    )
+    NewsPageFactory(parent=index, title="Обука 2025", date=datetime.date(2025, 6, 1), topics=["обука"], published=False)
 
     by_topic = client.get(index.url, {"topic": "конкурс"})
     assert titles(by_topic.context["results"]) == ["Конкурс 2025", "Конкурс 2024"]
@@ -61,8 +66,8 @@ def test_news_index_filters_by_topic_and_year(client, home_page):
 
 
 def test_malformed_filters_are_ignored_not_an_error(client, home_page):
-    index = make_news_index(home_page)
-    make_news(index, published=False)
+    index = NewsIndexPageFactory(parent=home_page)
+    NewsPageFactory(parent=index, published=False)
 
     for params in ({"year": "дветисуће"}, {"year": "99999999999"}, {"topic": "x" * 5000}, {"page": "-1"}):
         response = client.get(index.url, params)
@@ -70,9 +75,9 @@ def test_malformed_filters_are_ignored_not_an_error(client, home_page):
 
 
 def test_news_index_paginates(client, home_page):
-    index = make_news_index(home_page)
+    index = NewsIndexPageFactory(parent=home_page)
     for day in range(1, PER_PAGE + 3):
-        make_news(index, title=f"Вест {day:02d}", date=datetime.date(2025, 1, day), published=False)
+        NewsPageFactory(parent=index, title=f"Вест {day:02d}", date=datetime.date(2025, 1, day), published=False)
 
     first = client.get(index.url)
     second = client.get(index.url, {"page": 2})
@@ -83,23 +88,23 @@ def test_news_index_paginates(client, home_page):
 
 
 def test_news_index_shows_only_its_own_live_news(client, home_page):
-    index = make_news_index(home_page)
-    make_news(index, title="Објављена", published=False)
-    draft = make_news(index, title="Нацрт вести", published=False)
+    index = NewsIndexPageFactory(parent=home_page)
+    NewsPageFactory(parent=index, title="Објављена", published=False)
+    draft = NewsPageFactory(parent=index, title="Нацрт вести", published=False)
     draft.unpublish()
 
     assert titles(client.get(index.url).context["results"]) == ["Објављена"]
 
 
 def test_news_index_runs_the_same_queries_for_10_and_100_items(client, home_page):
-    index = make_news_index(home_page)
+    index = NewsIndexPageFactory(parent=home_page)
     images = [wagtail_factories.ImageFactory() for _ in range(3)]
 
     def queries_with(total: int) -> int:
         while index.get_children().count() < total:
             number = index.get_children().count()
-            make_news(
-                index,
+            NewsPageFactory(
+                parent=index,
                 date=datetime.date(2025, 1, 1) + datetime.timedelta(days=number),
                 lead_image=images[number % 3],
                 lead_image_alt="Учесници састанка",
@@ -125,9 +130,11 @@ def test_news_index_runs_the_same_queries_for_10_and_100_items(client, home_page
 
 
 def test_event_is_upcoming_until_it_ends_then_past(home_page):
-    index = make_event_index(home_page)
+    index = EventIndexPageFactory(parent=home_page)
     starts = datetime.datetime(2025, 10, 15, 10, 0, tzinfo=BELGRADE)
-    event = make_event(index, starts_at=starts, ends_at=starts + datetime.timedelta(hours=3), published=False)
+    event = EventPageFactory(
+        parent=index, starts_at=starts, ends_at=starts + datetime.timedelta(hours=3), published=False
+    )
     events = EventPage.objects.live()
 
     with freeze_time(starts - datetime.timedelta(seconds=1)):
@@ -144,9 +151,9 @@ def test_event_is_upcoming_until_it_ends_then_past(home_page):
 
 
 def test_event_index_moves_an_event_from_upcoming_to_past_when_it_ends(client, home_page):
-    index = make_event_index(home_page)
+    index = EventIndexPageFactory(parent=home_page)
     starts = datetime.datetime(2025, 10, 15, 10, 0, tzinfo=BELGRADE)
-    make_event(index, title="Инфо дан", starts_at=starts, ends_at=starts + datetime.timedelta(hours=2))
+    EventPageFactory(parent=index, title="Инфо дан", starts_at=starts, ends_at=starts + datetime.timedelta(hours=2))
 
     with freeze_time(starts + datetime.timedelta(hours=2) - datetime.timedelta(seconds=1)):
         response = client.get(index.url)
@@ -159,9 +166,9 @@ def test_event_index_moves_an_event_from_upcoming_to_past_when_it_ends(client, h
 
 
 def test_event_index_orders_upcoming_soonest_first_and_past_latest_first(client, home_page):
-    index = make_event_index(home_page)
+    index = EventIndexPageFactory(parent=home_page)
     for title, days in [("За месец", 30), ("Сутра", 1), ("Пре недељу", -7), ("Пре месец", -30), ("Јуче", -1)]:
-        make_event(index, title=title, starts_in=datetime.timedelta(days=days), published=False)
+        EventPageFactory(parent=index, title=title, starts_in=datetime.timedelta(days=days), published=False)
 
     response = client.get(index.url)
 
@@ -173,12 +180,12 @@ def test_event_index_orders_upcoming_soonest_first_and_past_latest_first(client,
 
 
 def test_event_index_filters_by_format_and_year(client, home_page):
-    index = make_event_index(home_page)
+    index = EventIndexPageFactory(parent=home_page)
     this_year = timezone.localdate().year
-    make_event(index, title="Обука", format=EventFormat.TRAINING, published=False)
-    make_event(index, title="Округли сто", format=EventFormat.ROUND_TABLE, published=False)
-    make_event(
-        index,
+    EventPageFactory(parent=index, title="Обука", format=EventFormat.TRAINING, published=False)
+    EventPageFactory(parent=index, title="Округли сто", format=EventFormat.ROUND_TABLE, published=False)
+    EventPageFactory(
+        parent=index,
         title="Стара обука",
         format=EventFormat.TRAINING,
         starts_at=datetime.datetime(this_year - 2, 3, 1, 10, tzinfo=BELGRADE),
@@ -202,9 +209,9 @@ def test_event_index_filters_by_format_and_year(client, home_page):
 
 
 def test_event_index_paginates_past_events(client, home_page):
-    index = make_event_index(home_page)
+    index = EventIndexPageFactory(parent=home_page)
     for n in range(1, 15):
-        make_event(index, title=f"Прошли {n:02d}", starts_in=-datetime.timedelta(days=n), published=False)
+        EventPageFactory(parent=index, title=f"Прошли {n:02d}", starts_in=-datetime.timedelta(days=n), published=False)
 
     second = client.get(index.url, {"page": 2})
 
@@ -212,22 +219,19 @@ def test_event_index_paginates_past_events(client, home_page):
 
 
 def test_event_index_runs_the_same_queries_for_10_and_100_events(client, home_page):
-    index = make_event_index(home_page)
+    index = EventIndexPageFactory(parent=home_page)
 
     def queries_with(total: int) -> int:
         while index.get_children().count() < total:
             number = index.get_children().count()
             days = number - total // 2  # half ahead, half behind
-            make_event(
-                index,
+            EventPageFactory(
+                parent=index,
                 starts_in=datetime.timedelta(days=days, hours=1),
                 format=EventFormat.values[number % 5],
                 published=False,
             )
-        client.get(index.url)
-        with CaptureQueriesContext(connection) as queries:
-            assert client.get(index.url).status_code == 200
-        return len(queries)
+        return queries_to_render(client, index.url)
 
     few, many = queries_with(10), queries_with(100)
     assert few == many
@@ -235,12 +239,12 @@ def test_event_index_runs_the_same_queries_for_10_and_100_events(client, home_pa
 
 
 def test_pages_behind_a_view_restriction_are_listed_nowhere(client, home_page):
-    news_index, event_index = make_news_index(home_page), make_event_index(home_page)
-    make_news(news_index, title="Јавна вест", published=False)
-    private_news = make_news(news_index, title="Интерна вест", published=False)
+    news_index, event_index = NewsIndexPageFactory(parent=home_page), EventIndexPageFactory(parent=home_page)
+    NewsPageFactory(parent=news_index, title="Јавна вест", published=False)
+    private_news = NewsPageFactory(parent=news_index, title="Интерна вест", published=False)
     private_news.view_restrictions.create(restriction_type="login")
-    make_event(event_index, title="Јавни догађај", published=False)
-    private_event = make_event(event_index, title="Интерни састанак", published=False)
+    EventPageFactory(parent=event_index, title="Јавни догађај", published=False)
+    private_event = EventPageFactory(parent=event_index, title="Интерни састанак", published=False)
     private_event.view_restrictions.create(restriction_type="password", password="tajna")
 
     pages = [
@@ -258,8 +262,8 @@ def test_pages_behind_a_view_restriction_are_listed_nowhere(client, home_page):
 
 
 def test_a_restriction_on_the_index_hides_everything_under_it(client, home_page):
-    news_index = make_news_index(home_page)
-    make_news(news_index, title="Вест иза лозинке", published=False)
+    news_index = NewsIndexPageFactory(parent=home_page)
+    NewsPageFactory(parent=news_index, title="Вест иза лозинке", published=False)
     news_index.view_restrictions.create(restriction_type="login")
 
     assert "Вест иза лозинке" not in client.get("/sr-cyrl/").content.decode()

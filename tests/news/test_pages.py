@@ -11,55 +11,45 @@ from django.test import TestCase
 from wagtail.models import Collection, Locale
 from wagtail.test.utils import WagtailPageTestCase
 
-from home.demo.translation import translate_with_table
+from demo.translation import translate_with_table
 from home.models import HomePage, StandardPage
 from news.models import EventFormat, EventIndexPage, EventPage, NewsIndexPage, NewsPage
-from tests.consultations.factories import make_consultation
+from tests.consultations.factories import ConsultationPageFactory
 from tests.documents.factories import RegistryDocumentFactory
 from tests.factories import StandardPageFactory, publish
-from tests.news.factories import make_event, make_event_index, make_news, make_news_index
+from tests.news.factories import EventIndexPageFactory, EventPageFactory, NewsIndexPageFactory, NewsPageFactory
+from tests.tree_rules import assert_children, assert_parents
 
 LATIN = "sr-latn"
 
 
 class TestTreeRules(WagtailPageTestCase):
     def test_news_index_lives_under_home_and_holds_only_news(self):
-        self.assertCanCreateAt(HomePage, NewsIndexPage)
-        self.assertCanNotCreateAt(StandardPage, NewsIndexPage)
-        self.assertCanNotCreateAt(NewsIndexPage, NewsIndexPage)
-        self.assertCanCreateAt(NewsIndexPage, NewsPage)
-        self.assertCanNotCreateAt(NewsIndexPage, EventPage)
-        self.assertCanNotCreateAt(NewsIndexPage, StandardPage)
+        assert_parents(self, NewsIndexPage, allowed=[HomePage], refused=[StandardPage, NewsIndexPage])
+        assert_children(self, NewsIndexPage, allowed=[NewsPage], refused=[EventPage, StandardPage])
 
     def test_news_items_live_only_under_the_news_index(self):
-        self.assertCanNotCreateAt(HomePage, NewsPage)
-        self.assertCanNotCreateAt(StandardPage, NewsPage)
-        self.assertCanNotCreateAt(EventIndexPage, NewsPage)
-        self.assertCanNotCreateAt(NewsPage, NewsPage)
+        assert_parents(self, NewsPage, refused=[HomePage, StandardPage, EventIndexPage, NewsPage])
 
     def test_event_index_lives_under_home_and_holds_only_events(self):
-        self.assertCanCreateAt(HomePage, EventIndexPage)
-        self.assertCanNotCreateAt(StandardPage, EventIndexPage)
-        self.assertCanCreateAt(EventIndexPage, EventPage)
-        self.assertCanNotCreateAt(EventIndexPage, NewsPage)
+        assert_parents(self, EventIndexPage, allowed=[HomePage], refused=[StandardPage])
+        assert_children(self, EventIndexPage, allowed=[EventPage], refused=[NewsPage])
 
     def test_events_live_only_under_the_event_index(self):
-        self.assertCanNotCreateAt(HomePage, EventPage)
-        self.assertCanNotCreateAt(NewsIndexPage, EventPage)
-        self.assertCanNotCreateAt(EventPage, EventPage)
+        assert_parents(self, EventPage, refused=[HomePage, NewsIndexPage, EventPage])
 
 
 @pytest.mark.django_db
 def test_home_holds_one_news_index_and_one_event_index(home_page):
-    make_news_index(home_page)
-    make_event_index(home_page)
+    NewsIndexPageFactory(parent=home_page)
+    EventIndexPageFactory(parent=home_page)
     assert not NewsIndexPage.can_create_at(home_page)
     assert not EventIndexPage.can_create_at(home_page)
 
 
 @pytest.mark.django_db
 def test_an_event_may_not_end_before_it_starts(home_page):
-    index = make_event_index(home_page)
+    index = EventIndexPageFactory(parent=home_page)
     starts = datetime.datetime(2025, 5, 20, 10, 0, tzinfo=datetime.UTC)
     event = EventPage(
         title="Обука", lead="Обука.", place="Нови Сад", format=EventFormat.TRAINING, starts_at=starts, ends_at=starts
@@ -74,21 +64,21 @@ def test_an_event_may_not_end_before_it_starts(home_page):
 
 @pytest.mark.django_db
 def test_an_event_belongs_only_to_a_consultation_or_a_call(home_page):
-    index = make_event_index(home_page)
-    event = make_event(index, published=False)
+    index = EventIndexPageFactory(parent=home_page)
+    event = EventPageFactory(parent=index, published=False)
     event.related_page = StandardPageFactory(parent=home_page)
     with pytest.raises(ValidationError) as error:
         event.full_clean()
     assert "related_page" in error.value.message_dict
 
-    event.related_page = make_consultation(home_page)
+    event.related_page = ConsultationPageFactory(home=home_page)
     event.full_clean()
 
 
 @pytest.mark.django_db
 def test_a_lead_image_needs_its_alternative_text(home_page):
-    index = make_news_index(home_page)
-    page = make_news(index, published=False)
+    index = NewsIndexPageFactory(parent=home_page)
+    page = NewsPageFactory(parent=index, published=False)
     page.lead_image = wagtail_factories.ImageFactory()
     with pytest.raises(ValidationError) as error:
         page.full_clean()
@@ -100,10 +90,10 @@ def test_a_lead_image_needs_its_alternative_text(home_page):
 
 @pytest.mark.django_db
 def test_news_page_renders_its_date_lead_image_body_topics_and_documents(client, home_page):
-    index = make_news_index(home_page)
+    index = NewsIndexPageFactory(parent=home_page)
     document = RegistryDocumentFactory(title="Јавни позив за финансирање програма 2025")
-    page = make_news(
-        index,
+    page = NewsPageFactory(
+        parent=index,
         title="Расписан конкурс за удружења",
         lead="Град расписује јавни конкурс за програме удружења.",
         date=datetime.date(2025, 3, 3),
@@ -131,19 +121,19 @@ def test_documents_in_a_restricted_collection_are_not_linked(client, home_page):
     private = Collection.get_first_root_node().add_child(name="Интерно")
     private.view_restrictions.create(restriction_type="login")
     secret = RegistryDocumentFactory(title="Интерна белешка", collection=private)
-    index = make_news_index(home_page)
-    page = make_news(index, related_documents=[("document", secret)])
+    index = NewsIndexPageFactory(parent=home_page)
+    page = NewsPageFactory(parent=index, related_documents=[("document", secret)])
 
     assert "Интерна белешка" not in client.get(page.url).content.decode()
 
 
 @pytest.mark.django_db
 def test_event_page_shows_when_where_format_and_add_to_calendar(client, home_page):
-    index = make_event_index(home_page)
-    consultation = make_consultation(home_page, title="Нацрт одлуке о удружењима")
+    index = EventIndexPageFactory(parent=home_page)
+    consultation = ConsultationPageFactory(home=home_page, title="Нацрт одлуке о удружењима")
     starts = datetime.datetime(2031, 4, 10, 10, 0, tzinfo=datetime.UTC)  # 12:00 in Novi Sad (summer time)
-    event = make_event(
-        index,
+    event = EventPageFactory(
+        parent=index,
         title="Јавна расправа о нацрту",
         starts_at=starts,
         ends_at=starts + datetime.timedelta(hours=2),
@@ -166,9 +156,9 @@ def test_event_page_shows_when_where_format_and_add_to_calendar(client, home_pag
 
 @pytest.mark.django_db
 def test_past_event_lists_its_materials_and_drops_add_to_calendar(client, home_page):
-    index = make_event_index(home_page)
+    index = EventIndexPageFactory(parent=home_page)
     minutes = RegistryDocumentFactory(title="Записник са округлог стола")
-    event = make_event(index, starts_in=-datetime.timedelta(days=3), materials=[("document", minutes)])
+    event = EventPageFactory(parent=index, starts_in=-datetime.timedelta(days=3), materials=[("document", minutes)])
 
     html = client.get(event.url).content.decode()
 
@@ -180,13 +170,15 @@ def test_past_event_lists_its_materials_and_drops_add_to_calendar(client, home_p
 @pytest.mark.django_db
 def test_latin_twins_of_news_and_events_render_in_latin(client, home_page):
     publish(home_page)
-    news = make_news(
-        make_news_index(home_page),
+    news = NewsPageFactory(
+        parent=NewsIndexPageFactory(parent=home_page),
         title="Канцеларија у Креативном дистрикту",
         lead="Сели смо у нове просторије.",
         topics=["просторије"],
     )
-    event = make_event(make_event_index(home_page), title="Округли сто о сарадњи", place="Нови Сад")
+    event = EventPageFactory(
+        parent=EventIndexPageFactory(parent=home_page), title="Округли сто о сарадњи", place="Нови Сад"
+    )
     latin = Locale.objects.get(language_code=LATIN)
 
     news_twin = news.get_translation(latin)
@@ -216,9 +208,9 @@ def translate(page, locale, table):
 def test_english_translations_render_with_english_interface(client, home_page):
     english = Locale.objects.get(language_code="en")
     translate(home_page, english, {"Почетна": "Home", home_page.intro: "The Office.", "home": "home"})
-    index = make_event_index(home_page)
+    index = EventIndexPageFactory(parent=home_page)
     translate(index, english, {"Догађаји": "Events", index.intro: "Round tables.", index.slug: "events"})
-    event = make_event(index, title="Обука за удружења", lead="Обука о пројектима.", place="Нови Сад")
+    event = EventPageFactory(parent=index, title="Обука за удружења", lead="Обука о пројектима.", place="Нови Сад")
     translate(
         event,
         english,
@@ -239,14 +231,14 @@ def test_english_translations_render_with_english_interface(client, home_page):
 
 @pytest.mark.django_db
 def test_editor_can_create_an_event_linked_to_a_consultation_or_call(admin_client, home_page):
-    index = make_event_index(home_page)
+    index = EventIndexPageFactory(parent=home_page)
 
     form = admin_client.get(f"/admin/pages/add/news/eventpage/{index.pk}/")
     assert form.status_code == 200
     html = form.content.decode()
     assert "consultations.consultationpage" in html and "calls.callpage" in html, "the chooser offers both types"
 
-    consultation = make_consultation(home_page)
+    consultation = ConsultationPageFactory(home=home_page)
     response = admin_client.post(
         f"/admin/pages/add/news/eventpage/{index.pk}/",
         {
@@ -271,7 +263,7 @@ def test_editor_can_create_an_event_linked_to_a_consultation_or_call(admin_clien
 
 @pytest.mark.django_db
 def test_editor_can_create_a_news_item_with_topics(admin_client, home_page):
-    index = make_news_index(home_page)
+    index = NewsIndexPageFactory(parent=home_page)
 
     response = admin_client.post(
         f"/admin/pages/add/news/newspage/{index.pk}/",

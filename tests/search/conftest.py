@@ -17,7 +17,7 @@ from django.test import TestCase
 from wagtail.search.backends import get_search_backend
 
 from cso_site.settings.environment import search_backends
-from documents import demo_files
+from demo import files as demo_files
 from home.models import StandardPage
 from search.models import SearchEntry
 from tests.documents.factories import DocumentTypeFactory, RegistryDocumentFactory

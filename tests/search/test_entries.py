@@ -74,7 +74,7 @@ def test_sync_search_entries_rebuilds_what_was_lost(home_page):
     SearchEntry.objects.all().delete()
     SearchEntry.objects.create(key="page:00000000-0000-0000-0000-000000000000", kind="home.standardpage")
 
-    call_command("sync_search_entries", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    call_command("sync_search_entries", stdout=open("/dev/null", "w"))
 
     assert entry_of(kept) is not None
     assert not SearchEntry.objects.filter(key__startswith="page:00000000").exists()

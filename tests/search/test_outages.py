@@ -103,7 +103,7 @@ def test_update_index_catches_up_when_the_engine_is_back(settings, home_page, cl
     engine = get_search_backend("default")
     resume_engine(engine)
     try:
-        call_command("update_index", backend_name="default", stdout=open("/dev/null", "w"))  # noqa: SIM115
+        call_command("update_index", backend_name="default", stdout=open("/dev/null", "w"))
         outcome = run_search(SearchRequest.from_params({"q": "volonterski"}))
 
         assert not outcome.used_fallback

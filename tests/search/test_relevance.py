@@ -1,15 +1,12 @@
 """The judged query set over the demo content reaches recall@5 ≥ 0.9, on the database and on OpenSearch.
 
-One demo build for both backends; the OpenSearch half is skipped, with its reason, when no
+One demo site for both backends; the OpenSearch half is skipped, with its reason, when no
 node runs (after the database half has passed).
 """
 
-import pytest
-
 from cso_site.settings.environment import search_backends
-from home.demo.builder import build_demo_site
-from search.relevance import CATEGORIES, CUTOFF, evaluate, load_judgements, recall_at, reciprocal_rank
 from tests.search.conftest import RUN_PREFIX, Engine, opensearch_url
+from tools.relevance import CATEGORIES, CUTOFF, evaluate, load_judgements, recall_at, reciprocal_rank
 
 MIN_RECALL = 0.9
 
@@ -54,11 +51,9 @@ def assert_demo_promotes_the_calls_page(client):
     assert "Svi javni konkursi Grada" in promoted
 
 
-# Autocommit, as in production: search entries are written after each commit.
-@pytest.mark.django_db(transaction=True)
-def test_judged_queries_find_what_is_expected_on_postgresql_and_opensearch(transactional_db, settings, client):
-    # One demo build for both backends: building it is most of this test's time.
-    build_demo_site()
+def test_judged_queries_find_what_is_expected_on_postgresql_and_opensearch(demo_site, settings, client):
+    # The session's demo, built in autocommit (tests/demo_snapshot.py): its search entries were
+    # written after each commit, as in production; both backends index those same entries.
     database = Engine("database")
     database.index_entries()
     assert_recall(evaluate("default"))

@@ -1,7 +1,8 @@
 """Factories for strategies: the index, a published strategy with measures and their yearly status."""
 
 import datetime
-import itertools
+
+import factory
 
 from strategies.models import (
     Measure,
@@ -11,23 +12,20 @@ from strategies.models import (
     StrategyPage,
     StrategyStatus,
 )
-from tests.factories import publish
-
-_numbers = itertools.count(1)
+from tests.factories import IndexPageFactory, PublishedPageFactory
 
 
-def make_index(home) -> StrategyIndexPage:
-    index = StrategyIndexPage.objects.child_of(home).first()
-    if index is None:
-        index = StrategyIndexPage(title="Стратегије", intro="Стратешки документи и њихово спровођење.")
-        home.add_child(instance=index)
-        publish(index)
-    return index
+class StrategyIndexPageFactory(IndexPageFactory):
+    title = "Стратегије"
+    intro = "Стратешки документи и њихово спровођење."
+
+    class Meta:
+        model = StrategyIndexPage
 
 
-def make_measures(count: int, progress: dict[int, list[str]] | None = None) -> list[Measure]:
+def build_measures(count: int, progress: dict[int, list[str]]) -> list[Measure]:
     """`count` measures; `progress` maps a year to each measure's status that year (cycled)."""
-    measures = []
+    built = []
     for n in range(1, count + 1):
         measure = Measure(
             code=f"{n}.1",
@@ -39,26 +37,43 @@ def make_measures(count: int, progress: dict[int, list[str]] | None = None) -> l
         )
         measure.progress = [
             MeasureProgress(year=year, status=statuses[(n - 1) % len(statuses)], note=f"Напомена за {year}.")
-            for year, statuses in sorted((progress or {}).items())
+            for year, statuses in sorted(progress.items())
         ]
-        measures.append(measure)
-    return measures
+        built.append(measure)
+    return built
 
 
-def make_strategy(home, *, measures=0, progress=None, documents=(), **fields) -> StrategyPage:
-    """A published strategy under the index (created if missing) with `measures` measures."""
-    index = make_index(home)
-    page = StrategyPage(
-        title=fields.pop("title", f"Стратегија развоја цивилног друштва {next(_numbers)}"),
-        start_year=fields.pop("start_year", 2022),
-        end_year=fields.pop("end_year", 2030),
-        status=fields.pop("status", StrategyStatus.ADOPTED),
-        adopting_body=fields.pop("adopting_body", "Влада Републике Србије"),
-        adoption_date=fields.pop("adoption_date", datetime.date(2022, 2, 10)),
-        summary=fields.pop("summary", "Стратегија утврђује циљеве и мере за подстицајно окружење."),
-        **fields,
+class StrategyPageFactory(PublishedPageFactory):
+    """A strategy under the index of `home` (created if missing) with `measure_count` measures,
+    their status each year from `progress` (year → statuses, cycled over the measures)."""
+
+    class Params:
+        home = None
+        measure_count = 0
+        progress = None
+
+    # Without `home`, the caller gives `parent` (or builds the page unsaved).
+    parent = factory.Maybe(
+        "home",
+        yes_declaration=factory.LazyAttribute(lambda page: StrategyIndexPageFactory(parent=page.home)),
+        no_declaration=None,
     )
-    page.measures = make_measures(measures, progress or {2023: [ProgressStatus.IN_PROGRESS]})
-    page.documents = list(documents)
-    index.add_child(instance=page)
-    return publish(page)
+    title = factory.Sequence(lambda n: f"Стратегија развоја цивилног друштва {n}")
+    start_year = 2022
+    end_year = 2030
+    status = StrategyStatus.ADOPTED
+    adopting_body = "Влада Републике Србије"
+    adoption_date = datetime.date(2022, 2, 10)
+    summary = "Стратегија утврђује циљеве и мере за подстицајно окружење."
+    measures = factory.LazyAttribute(
+        lambda page: build_measures(page.measure_count, page.progress or {2023: [ProgressStatus.IN_PROGRESS]})
+    )
+    documents = ()
+
+    class Meta:
+        model = StrategyPage
+
+    @classmethod
+    def _adjust_kwargs(cls, **kwargs):
+        kwargs["documents"] = list(kwargs["documents"])
+        return kwargs

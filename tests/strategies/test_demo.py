@@ -6,22 +6,24 @@ from django.utils import translation
 
 from wagtail.models import Locale, Page
 
-from documents.demo import build_demo_registry
+from demo.builder import build_demo_site, ensure_locales
+from demo.strategies import MEASURES, STRATEGY, build_demo_strategies
 from documents.models import RegistryDocument
-from home.demo.builder import build_demo_site, ensure_locales
-from strategies.demo import MEASURES, STRATEGY, build_demo_strategies
-from strategies.models import DocumentRole, Measure, MeasureProgress, StrategyDocument, StrategyPage, StrategyStatus
-
-# Autocommit, as in production: wagtail-localize publishes translations on commit.
-pytestmark = pytest.mark.django_db(transaction=True)
+from strategies.models import (
+    DocumentRole,
+    Measure,
+    MeasureProgress,
+    StrategyDocument,
+    StrategyIndexPage,
+    StrategyPage,
+    StrategyStatus,
+)
 
 
 @pytest.fixture
-def demo(transactional_db):
-    home = build_demo_site(with_sections=False)
-    build_demo_registry(home, ensure_locales())
-
-    return build_demo_strategies(home, ensure_locales())
+def demo(demo_site) -> StrategyIndexPage:
+    """The session's demo site (tests/demo_snapshot.py), built in autocommit as the demo command builds it."""
+    return StrategyIndexPage.objects.get(locale__language_code="sr-cyrl")
 
 
 def strategy() -> StrategyPage:

@@ -25,23 +25,19 @@ from strategies.models import (
     StrategyStatus,
 )
 from strategies.progress import measure_table
-from tests.consultations.factories import make_consultation
+from tests.consultations.factories import ConsultationPageFactory
 from tests.documents.factories import RegistryDocumentFactory
 from tests.factories import publish
-from tests.strategies.factories import make_index, make_strategy
+from tests.strategies.factories import StrategyIndexPageFactory, StrategyPageFactory
+from tests.tree_rules import assert_parents
 
 
 class TestTreeRules(WagtailPageTestCase):
     def test_strategy_index_lives_under_the_home_page_only(self):
-        self.assertCanCreateAt(HomePage, StrategyIndexPage)
-        self.assertCanNotCreateAt(StandardPage, StrategyIndexPage)
-        self.assertCanNotCreateAt(StrategyIndexPage, StrategyIndexPage)
+        assert_parents(self, StrategyIndexPage, allowed=[HomePage], refused=[StandardPage, StrategyIndexPage])
 
     def test_strategies_live_under_the_strategy_index_only(self):
-        self.assertCanCreateAt(StrategyIndexPage, StrategyPage)
-        self.assertCanNotCreateAt(HomePage, StrategyPage)
-        self.assertCanNotCreateAt(StandardPage, StrategyPage)
-        self.assertCanNotCreateAt(StrategyPage, StrategyPage)
+        assert_parents(self, StrategyPage, allowed=[StrategyIndexPage], refused=[HomePage, StandardPage, StrategyPage])
 
 
 def latin(page):
@@ -78,7 +74,7 @@ def unsaved_strategy(**fields) -> StrategyPage:
 @pytest.mark.django_db
 def test_home_page_takes_one_strategy_index_at_most(home_page):
     assert StrategyIndexPage.can_create_at(home_page)
-    make_index(home_page)
+    StrategyIndexPageFactory(parent=home_page)
     assert not StrategyIndexPage.can_create_at(home_page)
 
 
@@ -108,15 +104,15 @@ def test_an_adopted_or_expired_strategy_needs_its_adoption_date(home_page, statu
 
 @pytest.mark.django_db
 def test_strategy_page_shows_period_status_adoption_and_measures_in_cyrillic(client, home_page):
-    page = make_strategy(
-        home_page,
+    page = StrategyPageFactory(
+        home=home_page,
         title="Стратегија развоја волонтеризма",
         start_year=2022,
         end_year=2030,
         adopting_body="Влада Републике Србије",
         adoption_date=datetime.date(2022, 2, 10),
         goals=[{"type": "paragraph", "value": "<p>Општи циљ је подстицајно окружење.</p>"}],
-        measures=2,
+        measure_count=2,
     )
 
     response = client.get(page.url)
@@ -135,7 +131,9 @@ def test_strategy_page_shows_period_status_adoption_and_measures_in_cyrillic(cli
 
 @pytest.mark.django_db
 def test_publishing_a_cyrillic_strategy_yields_a_live_latin_twin_with_latin_measures(client, home_page):
-    page = make_strategy(home_page, title="Стратегија за Нови Сад", measures=3, progress={2023: ["late"]})
+    page = StrategyPageFactory(
+        home=home_page, title="Стратегија за Нови Сад", measure_count=3, progress={2023: ["late"]}
+    )
 
     twin = latin(page)
 
@@ -155,7 +153,7 @@ def test_publishing_a_cyrillic_strategy_yields_a_live_latin_twin_with_latin_meas
 
 @pytest.mark.django_db
 def test_republishing_keeps_the_latin_twins_measures_in_step(home_page):
-    page = make_strategy(home_page, measures=2, progress={2023: ["in_progress"]})
+    page = StrategyPageFactory(home=home_page, measure_count=2, progress={2023: ["in_progress"]})
     first = page.measures.first()
     first.text = "Нова формулација мере"
     first.save()
@@ -177,7 +175,7 @@ def test_republishing_keeps_the_latin_twins_measures_in_step(home_page):
 
 @pytest.mark.django_db
 def test_copying_a_strategy_copies_its_measures_and_their_yearly_status(home_page):
-    page = make_strategy(home_page, measures=2, progress={2023: ["done"], 2024: ["done"]})
+    page = StrategyPageFactory(home=home_page, measure_count=2, progress={2023: ["done"], 2024: ["done"]})
 
     copy = page.copy(update_attrs={"title": "Копија стратегије", "slug": "kopija-strategije"})
 
@@ -188,13 +186,13 @@ def test_copying_a_strategy_copies_its_measures_and_their_yearly_status(home_pag
 
 @pytest.mark.django_db
 def test_linked_consultation_is_shown_with_its_state_in_each_script(client, home_page):
-    consultation = make_consultation(
-        home_page,
+    consultation = ConsultationPageFactory(
+        home=home_page,
         title="Нацрт стратегије",
         opens_in=-datetime.timedelta(days=40),
         closes_in=-datetime.timedelta(days=10),
     )
-    page = make_strategy(home_page, consultation=consultation, status=StrategyStatus.IN_CONSULTATION)
+    page = StrategyPageFactory(home=home_page, consultation=consultation, status=StrategyStatus.IN_CONSULTATION)
 
     html = client.get(page.url).content.decode()
     assert f'<a href="{consultation.url}">Нацрт стратегије</a> ({label(State.CLOSED, "sr-cyrl")})' in html
@@ -206,8 +204,8 @@ def test_linked_consultation_is_shown_with_its_state_in_each_script(client, home
 
 @pytest.mark.django_db
 def test_a_withdrawn_consultation_is_not_linked(client, home_page):
-    consultation = make_consultation(home_page, title="Повучени нацрт")
-    page = make_strategy(home_page, consultation=consultation)
+    consultation = ConsultationPageFactory(home=home_page, title="Повучени нацрт")
+    page = StrategyPageFactory(home=home_page, consultation=consultation)
     ConsultationPage.objects.get(pk=consultation.pk).unpublish()
 
     assert "Повучени нацрт" not in client.get(page.url).content.decode()
@@ -221,8 +219,8 @@ def test_registry_documents_are_listed_with_their_role_and_restricted_ones_hidde
     secret.collection = secret.collection.add_child(name="Интерно")
     secret.save()
     secret.collection.view_restrictions.create(restriction_type=PageViewRestriction.LOGIN)
-    page = make_strategy(
-        home_page,
+    page = StrategyPageFactory(
+        home=home_page,
         documents=[
             StrategyDocument(document=text, role=DocumentRole.STRATEGY, sort_order=0),
             StrategyDocument(document=plan, role=DocumentRole.ACTION_PLAN, sort_order=1),
@@ -282,7 +280,7 @@ def admin_form(index, **overrides):
 
 @pytest.mark.django_db
 def test_editor_creates_a_strategy_with_measures_and_their_yearly_status(admin_client, home_page):
-    index = make_index(home_page)
+    index = StrategyIndexPageFactory(parent=home_page)
 
     response = admin_client.post(f"/admin/pages/add/strategies/strategypage/{index.pk}/", admin_form(index))
 
@@ -298,7 +296,7 @@ def test_editor_creates_a_strategy_with_measures_and_their_yearly_status(admin_c
 
 @pytest.mark.django_db
 def test_editor_cannot_give_a_measure_two_statuses_for_one_year(admin_client, home_page):
-    index = make_index(home_page)
+    index = StrategyIndexPageFactory(parent=home_page)
     data = admin_form(index)
     data["measures-0-progress-1-year"] = "2023"
 
@@ -313,8 +311,8 @@ def test_editor_cannot_give_a_measure_two_statuses_for_one_year(admin_client, ho
 
 @pytest.mark.django_db
 def test_a_strategy_is_in_effect_from_its_first_to_its_last_year(home_page):
-    page = make_strategy(home_page, start_year=2022, end_year=2024)
-    make_strategy(home_page, start_year=2022, end_year=2024, status=StrategyStatus.IN_PREPARATION)
+    page = StrategyPageFactory(home=home_page, start_year=2022, end_year=2024)
+    StrategyPageFactory(home=home_page, start_year=2022, end_year=2024, status=StrategyStatus.IN_PREPARATION)
     # Europe/Belgrade: 23:30 UTC on 31 December is already the next year in Novi Sad.
     with freeze_time("2024-12-31T22:59:59Z"):
         assert page.is_in_effect()

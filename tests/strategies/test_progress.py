@@ -8,7 +8,7 @@ from django.utils import translation
 
 from strategies.models import MeasureProgress, ProgressStatus
 from strategies.progress import Summary, measure_table
-from tests.strategies.factories import make_strategy
+from tests.strategies.factories import StrategyPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -22,7 +22,9 @@ DONE, IN_PROGRESS, LATE, NOT_STARTED, DROPPED = (
 
 
 def test_table_has_a_column_per_reporting_year_and_a_status_per_measure_and_year(home_page):
-    page = make_strategy(home_page, measures=3, progress={2024: [DONE, LATE, IN_PROGRESS], 2023: [IN_PROGRESS]})
+    page = StrategyPageFactory(
+        home=home_page, measure_count=3, progress={2024: [DONE, LATE, IN_PROGRESS], 2023: [IN_PROGRESS]}
+    )
     third = page.measures.order_by("sort_order")[2]
     MeasureProgress.objects.filter(measure=third, year=2023).delete()
 
@@ -40,7 +42,9 @@ def test_table_has_a_column_per_reporting_year_and_a_status_per_measure_and_year
 
 def test_summary_counts_each_measure_by_its_latest_report(home_page):
     # Measure 5 was reported on in 2023 only: its 2023 status counts. Measure 6 never was.
-    page = make_strategy(home_page, measures=6, progress={2023: [IN_PROGRESS, IN_PROGRESS, LATE, NOT_STARTED, DONE]})
+    page = StrategyPageFactory(
+        home=home_page, measure_count=6, progress={2023: [IN_PROGRESS, IN_PROGRESS, LATE, NOT_STARTED, DONE]}
+    )
     for measure, status in zip(page.measures.order_by("sort_order")[:4], [DONE, DONE, LATE, DROPPED], strict=True):
         MeasureProgress.objects.create(measure=measure, year=2024, status=status)
     MeasureProgress.objects.filter(measure__strategy=page, measure__sort_order=6).delete()
@@ -61,7 +65,7 @@ def test_percentage_done_is_rounded_half_up(done, total, percent):
 
 
 def test_page_shows_the_progress_in_words_beside_the_bar(client, home_page):
-    page = make_strategy(home_page, measures=4, progress={2024: [DONE, DONE, DONE, LATE]})
+    page = StrategyPageFactory(home=home_page, measure_count=4, progress={2024: [DONE, DONE, DONE, LATE]})
 
     html = client.get(page.url).content.decode()
 
@@ -80,7 +84,7 @@ def test_page_shows_the_progress_in_words_beside_the_bar(client, home_page):
 
 
 def test_a_strategy_without_measures_shows_no_table(client, home_page):
-    page = make_strategy(home_page, measures=0)
+    page = StrategyPageFactory(home=home_page, measure_count=0)
 
     html = client.get(page.url).content.decode()
 
@@ -90,7 +94,9 @@ def test_a_strategy_without_measures_shows_no_table(client, home_page):
 
 def test_strategy_page_runs_the_same_number_of_queries_for_5_and_60_measures(client, home_page):
     def queries_with(count: int) -> int:
-        page = make_strategy(home_page, measures=count, progress={2023: [IN_PROGRESS], 2024: [DONE, LATE]})
+        page = StrategyPageFactory(
+            home=home_page, measure_count=count, progress={2023: [IN_PROGRESS], 2024: [DONE, LATE]}
+        )
         client.get(page.url)
         with CaptureQueriesContext(connection) as queries:
             response = client.get(page.url)

@@ -1,0 +1,13 @@
+"""One choice of a listing's filter (a type, a year, a topic) with how many items it holds."""
+
+from dataclasses import dataclass
+
+
+@dataclass
+class FacetOption:
+    value: str
+    label: str
+    count: int
+    selected: bool = False
+    # The listing with this choice applied, where the template does not build it from the form.
+    url: str = ""

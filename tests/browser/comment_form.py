@@ -1,0 +1,14 @@
+"""The comment form filled in as a person would: a proposed wording, its reasons, the organisation and its contact."""
+
+
+def fill_comment(page, organisation: str, email: str) -> None:
+    """Everything but the privacy notice, which each journey ticks its own way."""
+    page.get_by_label("измена формулације").check()
+    page.locator("#id_proposed_wording").fill("Рок за пријаву је 30 дана од објављивања конкурса.")
+    page.locator("#id_justification").fill("Мала удружења не могу да припреме документацију за 15 дана.")
+    page.locator("#id_organisation_name").fill(organisation)
+    page.locator("#id_registration_number").fill("28054321")
+    page.locator("#id_organisation_type").select_option("association")
+    page.locator("#id_contact_name").fill("Ана Анић")
+    page.locator("#id_contact_email").fill(email)
+    page.get_by_label("објавити коментар с називом организације").check()
