@@ -132,8 +132,12 @@ def procfile_process(name: str = "web", env: dict[str, str] | None = None, ready
         if name == "web":
             _wait_until_answering(running, base_url + ready_path, timeout)
         yield running
-    finally:
+    except BaseException:
+        # A failed test keeps the server's log file (RunningProcess.log_path) for whoever investigates.
         _stop(process)
+        raise
+    _stop(process)
+    log_path.unlink(missing_ok=True)
 
 
 def _wait_until_answering(running: RunningProcess, url: str, timeout: float) -> None:
