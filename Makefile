@@ -10,7 +10,7 @@ ARGS ?=
 
 export VENV
 
-.PHONY: help run test lint format services-start services-stop services-status opensearch-cluster messages clean
+.PHONY: help run test load lint format services-start services-stop services-status opensearch-cluster messages clean
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z0-9_-]+:.*## ' $(MAKEFILE_LIST) | \
@@ -21,6 +21,9 @@ run: ## Set up .venv, migrate, load demo content, serve on http://127.0.0.1:8000
 
 test: ## Lint, Django checks and pytest against private PostgreSQL + S3 + OpenSearch (ARGS="..." for pytest)
 	scripts/test.sh $(ARGS)
+
+load: ## Load scenario: 1,000 comments from 50 Locust users against the Procfile's web on PostgreSQL + S3 (ARGS="--users 10 --comments 100")
+	scripts/load.sh $(ARGS)
 
 lint: | $(RUFF) ## ruff check + ruff format --check + djhtml --check (template indentation)
 	$(RUFF) check .

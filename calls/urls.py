@@ -1,6 +1,7 @@
 from django.urls import path
 
 from home import converters  # noqa: F401  (registers <dbid:…>)
+from home.feeds import feed_paths
 
 from . import views
 from .feeds import CallsAtomFeed, CallsFeed
@@ -9,8 +10,7 @@ app_name = "calls"
 
 # Outside the page tree, so file extensions are fine; each prefix is one no page slug takes.
 urlpatterns = [
-    path("feeds/calls/rss/", CallsFeed(), name="calls_rss"),
-    path("feeds/calls/atom/", CallsAtomFeed(), name="calls_atom"),
+    *feed_paths("calls", CallsFeed, CallsAtomFeed),
     path("calendar/deadlines.ics", views.deadlines_ics, name="deadlines_ics"),
     path("calendar/calls/<dbid:page_id>.ics", views.call_ics, name="call_ics"),
     path("transparency/allocations.<str:fmt>", views.allocations_export, name="allocations"),

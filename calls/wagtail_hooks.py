@@ -5,6 +5,7 @@ from wagtail.models import Site
 
 from core.snippets import register_listed_snippet
 from home.content_cache import cached
+from home.feed_links import ATOM, ICALENDAR, RSS, add_feed_link
 from home.sections import add_home_section
 
 from .models import CallIndexPage, CallPage, FundingArea
@@ -48,3 +49,15 @@ def calls_url(request, locale):
 
 
 add_home_section("calls", _("Open calls"), open_calls, more_url=calls_url)
+
+CALL_INDEX = (CallIndexPage._meta.label_lower,)
+add_feed_link(_("Public calls (RSS)"), RSS, "calls:calls_rss", CALL_INDEX)
+add_feed_link(_("Public calls (Atom)"), ATOM, "calls:calls_atom", CALL_INDEX)
+# The deadlines calendar holds the consultations' closings too (core.calendar's DEADLINES_HOOK), so the
+# consultations' listing announces it as well: named by its label, as calls imports no sibling app.
+add_feed_link(
+    _("Deadlines of calls and consultations (iCalendar)"),
+    ICALENDAR,
+    "calls:deadlines_ics",
+    (*CALL_INDEX, "consultations.consultationindexpage"),
+)

@@ -1,13 +1,23 @@
-"""Consultations in the admin: moderating comments (listing, edit view, bulk actions, dashboard)."""
+"""Consultations in the admin: moderating comments (listing, edit view, bulk actions, dashboard); the
+consultations' feeds in <head>; crawlers kept off the confirmation links and receipts (robots.txt)."""
+
+from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
+from home.feed_links import ATOM, RSS, add_feed_link
+from home.views import CRAWLER_EXCLUSIONS_HOOK
+
 from . import moderation
 from .admin_bulk_actions import BULK_ACTIONS, DeleteRefusedBulkAction
 from .admin_views import CommentPermissionPolicy, CommentsWaitingPanel, CommentViewSet
-from .models import Comment
+from .models import Comment, ConsultationIndexPage, ConsultationPage
+
+CONSULTATION_INDEX = (ConsultationIndexPage._meta.label_lower,)
+add_feed_link(_("Public consultations (RSS)"), RSS, "consultations:consultations_rss", CONSULTATION_INDEX)
+add_feed_link(_("Public consultations (Atom)"), ATOM, "consultations:consultations_atom", CONSULTATION_INDEX)
 
 # Before the viewset is registered, or Wagtail would fall back to its default model policy.
 register_permission_policy(Comment, CommentPermissionPolicy(Comment), exact_class=True)
@@ -35,3 +45,10 @@ def register_attachment_url():
     from .admin_attachment import urlpatterns
 
     return urlpatterns
+
+
+@hooks.register(CRAWLER_EXCLUSIONS_HOOK)
+def keep_crawlers_off_confirmation_links_and_receipts():
+    """Those routes carry one visitor's secret token: `*/potvrda/`, `*/prijem/` below any consultation page."""
+    resolver = ConsultationPage.get_resolver()
+    return ["*/" + resolver.reverse(name, "-").removesuffix("-/") for name in ("confirm", "receipt")]

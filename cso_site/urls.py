@@ -8,11 +8,15 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
 from home.media_files import serve_public_media, serves_local_media
+from home.sitemaps import sitemap_index, sitemap_section
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
+    # One sitemap for every language (each URL names its translations): outside the language prefixes.
+    path("sitemap.xml", sitemap_index, name="sitemap"),
+    path("sitemap-<slug:section>.xml", sitemap_section, name="sitemap_section"),
 ]
 
 # Uploaded images on the local disk (one machine, dev included); S3 serves its own signed URLs.
@@ -29,3 +33,6 @@ urlpatterns += i18n_patterns(
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
+
+# A lost database connection anywhere in a request answers 503 in the visitor's language (core/outage.py).
+handler500 = "core.outage.server_error"

@@ -20,20 +20,28 @@ class OfficeSeed:
     scope: list[str] = field(default_factory=list)
 
 
+# Networks whose name is not their host's first word capitalised.
+NETWORK_NAMES = {"linkedin": "LinkedIn"}
+
+
 def social_label(url: str) -> str:
     host = re.sub(r"^https?://(www\.|rs\.)?", "", url).split("/")[0]
-    return host.split(".")[0].capitalize()
+    network = host.split(".")[0]
+    return NETWORK_NAMES.get(network, network.capitalize())
 
 
-def read_novi_sad_office() -> OfficeSeed:
+def read_novi_sad_office(completed_links: dict[str, str] | None = None) -> OfficeSeed:
+    """The Novi Sad office's seed; `completed_links` gives the full address of a link the seed cuts short."""
     lines = [line.rstrip() for line in (SEEDS_DIR / "novi-sad-office.txt").read_text(encoding="utf-8").splitlines()]
     text_lines = [line.strip() for line in lines if line.strip()]
     address_at = next(i for i, line in enumerate(text_lines) if line.startswith("Адреса:"))
     address = text_lines[address_at].removeprefix("Адреса:").strip().rstrip(",")
     address += "\n" + text_lines[address_at + 1].strip()
     email = next(line.split(":", 1)[1].strip() for line in text_lines if line.startswith("Имејл"))
-    # A URL cut short in the source ("…societ...") would be a broken link: leave it out.
-    urls = [line for line in text_lines if URL.match(line) and not line.endswith("...")]
+    # The source shows long links cut short ("…societ..."): such a link is kept only when its full
+    # address is given, since the cut one would be broken.
+    urls = [(completed_links or {}).get(line, line) for line in text_lines if URL.match(line)]
+    urls = [url for url in urls if not url.endswith("...")]
     scope_at = next(i for i, line in enumerate(text_lines) if re.match(r"^\d+\.\s", line))
     paragraphs = [
         " ".join(line.split())

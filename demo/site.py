@@ -133,7 +133,7 @@ def ensure_useful_links(locales) -> None:
 
 def build_demo_home(locales) -> HomePage:
     """The home page, the office's settings and pages, and the useful links, each in English too."""
-    seed = read_novi_sad_office()
+    seed = read_novi_sad_office(DATA["cut_short_links"])
     home = ensure_home(locales)
     ensure_office_settings(Site.objects.get(is_default_site=True), seed)
     spec = DATA["home"]

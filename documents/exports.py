@@ -5,20 +5,13 @@ Only registry facts: no uploader, no e-mail, nothing personal.
 
 from .library import localized_names
 from .models import DocumentType, IssuingBody, RegistryDocument
+from .models.registry import REGISTRY_FACTS
 
 EXPORT_FIELDS = [
     "id",
     "title",
     "title_en",
-    "document_type",
-    "reference_number",
-    "issuing_body",
-    "date_adopted",
-    "date_published",
-    "gazette_reference",
-    "status",
-    "file_language",
-    "summary",
+    *REGISTRY_FACTS,
     "topics",
     "file_format",
     "file_size",

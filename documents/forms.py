@@ -1,12 +1,16 @@
 """The admin's document form: replacing a file keeps the old one as an earlier version;
 publishing needs the document's metadata."""
 
+import logging
+
 from django.db import transaction
 from django.utils import timezone
 
 from wagtail.documents.forms import BaseDocumentForm
 
 from .models.registry import missing_before_publishing
+
+logger = logging.getLogger(__name__)
 
 
 class RegistryDocumentForm(BaseDocumentForm):
@@ -44,7 +48,12 @@ class RegistryDocumentForm(BaseDocumentForm):
                 and self.instance.file
                 and self.instance.file.name != getattr(replaced, "name", None)
             ):
-                self.instance.file.storage.delete(self.instance.file.name)
+                try:
+                    self.instance.file.storage.delete(self.instance.file.name)
+                except Exception:
+                    # The store may be what failed: the file is left to the sweep of orphaned files,
+                    # and the editor is told about the first failure, not this one.
+                    logger.exception("Could not remove the file of a document that was not saved")
             raise
         return document
 

@@ -1,12 +1,20 @@
-"""The public registry listing: what a visitor asked for (filters, sort, words) and the facets."""
+"""The public registry listing: what a visitor asked for (filters, sort, words) and the facets.
+
+The words go through the site's search (ranked, stemmed, in any script), which answers
+through the ``register_document_search`` hook (search/documents.py registers it): the facets
+then count, and the filters narrow, the documents it found. Without a registered search the
+words are matched as substrings of each document's normalised text.
+"""
 
 from collections import Counter
 from dataclasses import dataclass, field
 
+from django.core.paginator import Page, Paginator
 from django.db.models import Count
 from django.utils.translation import get_language
 
 from taggit.models import Tag
+from wagtail import hooks
 
 from core.facets import FacetOption
 from core.params import clean_text, database_id, parse_year
@@ -19,6 +27,7 @@ from .models import DocumentType, IssuingBody, RegistryDocument, Status
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 10
 SORTS = {
+    "relevance": (),  # the search's order; only with words
     "newest": ("-year", "-date_adopted", "-created_at"),
     "oldest": ("year", "date_adopted", "created_at"),
     "title": ("title",),
@@ -28,6 +37,17 @@ SORTS = {
 def search_words(text: str) -> list[str]:
     """A query's words through the site's normaliser: any script, case or accent finds the same."""
     return normalize(text[:MAX_QUERY_LENGTH]).split()[:MAX_WORDS]
+
+
+# Registered functions take the words and return the ids of the documents found, best first.
+DOCUMENT_SEARCH_HOOK = "register_document_search"
+
+
+def searched_ids(q: str) -> list[int] | None:
+    """The ids the registered search finds for the words, best first; None without one."""
+    for search in hooks.get_hooks(DOCUMENT_SEARCH_HOOK):
+        return search(q)
+    return None
 
 
 def containing_words(documents, words: list[str]):
@@ -54,7 +74,10 @@ class LibraryQuery:
     def from_params(cls, params) -> "LibraryQuery":
         q = " ".join(clean_text(params.get("q"), MAX_QUERY_LENGTH * 4).split())
         status = params.get("status", "")
-        sort = params.get("sort", "newest")
+        sort = params.get("sort", "")
+        if sort not in SORTS or (sort == "relevance" and not q):
+            # With words, the best matches first unless the visitor chose another order.
+            sort = "relevance" if q else "newest"
         return cls(
             q=q[:MAX_QUERY_LENGTH],
             truncated=len(q) > MAX_QUERY_LENGTH,
@@ -63,15 +86,17 @@ class LibraryQuery:
             status=status if status in Status.values else "",
             issuing_body=database_id(params.get("body")),
             topic=clean_text(params.get("topic"), 100),
-            sort=sort if sort in SORTS else "newest",
+            sort=sort,
         )
 
     @property
     def words(self) -> list[str]:
         return search_words(self.q)
 
-    def filter(self, documents):
-        documents = containing_words(documents, self.words)
+    def filter(self, documents, matches: list[int] | None = None):
+        """The documents of the request, unordered; `matches` are what the search found for the words."""
+        if self.q:
+            documents = containing_words(documents, self.words) if matches is None else documents.filter(pk__in=matches)
         if self.document_type:
             documents = documents.filter(document_type_id=self.document_type)
         if self.year:
@@ -82,7 +107,7 @@ class LibraryQuery:
             documents = documents.filter(issuing_body_id=self.issuing_body)
         if self.topic:
             documents = documents.filter(tags__slug=self.topic)
-        return documents.order_by(*SORTS[self.sort], "pk")
+        return documents
 
     @property
     def is_filtered(self) -> bool:
@@ -171,3 +196,25 @@ def build_facets(documents, query: LibraryQuery) -> Facets:
 
 def library_documents():
     return RegistryDocument.objects.public()
+
+
+def results_page(query: LibraryQuery, documents, matches: list[int] | None, number, per_page: int) -> Page:
+    """One page of the documents, in the visitor's order: the search's ranking, or a sort in SQL."""
+    if query.sort != "relevance" or matches is None:
+        return Paginator(documents.order_by(*SORTS[query.sort], "pk"), per_page).get_page(number)
+    listed = set(documents.values_list("pk", flat=True))
+    page = Paginator([pk for pk in matches if pk in listed], per_page).get_page(number)
+    by_pk = documents.in_bulk(page.object_list)
+    page.object_list = [by_pk[pk] for pk in page.object_list]
+    return page
+
+
+def library_listing(params, per_page: int) -> tuple[LibraryQuery, Page, Facets]:
+    """What the library page shows for a request: the query, a page of documents, the facets."""
+    query = LibraryQuery.from_params(params)
+    matches = searched_ids(query.q) if query.q else None
+    documents = query.filter(library_documents(), matches)
+    facets = build_facets(documents, query)
+    page = results_page(query, documents, matches, params.get("page"), per_page)
+    name_documents(page.object_list, facets)
+    return query, page, facets

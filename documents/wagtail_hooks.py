@@ -14,9 +14,11 @@ from wagtail.permissions import policy_registry
 
 from core.snippets import register_listed_snippet
 from home.sections import add_home_section
+from home.sitemaps import add_sitemap_section
 
 from .library import containing_words, search_words
 from .models import DocumentType, IssuingBody, RegistryDocument
+from .sitemaps import DocumentSitemap
 
 LATEST_DOCUMENTS = 5
 
@@ -139,3 +141,4 @@ def latest_public_documents(request, locale):
 
 
 add_home_section("documents", _("Latest documents"), latest_public_documents)
+add_sitemap_section("documents", DocumentSitemap)

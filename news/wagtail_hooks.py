@@ -1,7 +1,8 @@
-"""The home page's "upcoming events" and "latest news" sections."""
+"""The home page's "upcoming events" and "latest news" sections; the news feeds and events calendar in <head>."""
 
 from django.utils.translation import gettext_lazy as _
 
+from home.feed_links import ATOM, ICALENDAR, RSS, add_feed_link
 from home.sections import add_home_section
 
 from .listing import latest_news, public, upcoming_events
@@ -27,3 +28,7 @@ add_home_section(
 add_home_section(
     "news", _("Latest news"), lambda request, locale: latest_news(locale, HOME_ITEMS), more_url=index_url(NewsIndexPage)
 )
+
+add_feed_link(_("News (RSS)"), RSS, "news:news_rss", (NewsIndexPage._meta.label_lower,))
+add_feed_link(_("News (Atom)"), ATOM, "news:news_atom", (NewsIndexPage._meta.label_lower,))
+add_feed_link(_("Events (iCalendar)"), ICALENDAR, "news:events_calendar", (EventIndexPage._meta.label_lower,))

@@ -78,6 +78,13 @@ def count(request, operator: str) -> int:
 
 
 def page(request, operator: str, total: int, start: int, stop: int) -> list[SearchEntry]:
+    ids = ranked_ids(request, operator, total, start, stop)
+    entries = SearchEntry.objects.defer("search_title", "search_text").in_bulk(ids)
+    return [entries[pk] for pk in ids if pk in entries]
+
+
+def ranked_ids(request, operator: str, total: int, start: int, stop: int, column: str = "id") -> list:
+    """The ids (or keys) of the matches from `start` to `stop`, best first (newest first when too many to rank)."""
     query_sql, query_params = _tsquery(request.terms, operator)
     where, params = _where(request, query_sql, query_params)
     if not ranks_by_relevance(request, total):
@@ -86,12 +93,11 @@ def page(request, operator: str, total: int, start: int, stop: int) -> list[Sear
         vector = "search_vector" if total <= FULL_RANK_LIMIT else "lead_vector"
         order = f"ts_rank({vector}, {query_sql}) DESC, date DESC NULLS LAST, id DESC"
         order_params = list(query_params)
-    sql = f"SELECT id FROM search_searchentry WHERE {where} ORDER BY {order} LIMIT %s OFFSET %s"  # noqa: S608
+    column = {"id": "id", "key": "key"}[column]  # never a visitor's input, and now surely not
+    sql = f"SELECT {column} FROM search_searchentry WHERE {where} ORDER BY {order} LIMIT %s OFFSET %s"  # noqa: S608
     with connection.cursor() as cursor:
         cursor.execute(sql, [*params, *order_params, stop - start, start])
-        ids = [row[0] for row in cursor.fetchall()]
-    entries = SearchEntry.objects.defer("search_title", "search_text").in_bulk(ids)
-    return [entries[pk] for pk in ids if pk in entries]
+        return [row[0] for row in cursor.fetchall()]
 
 
 def facets(request, operator: str) -> dict[str, dict]:

@@ -177,6 +177,11 @@ class ModelsearchSearch:
     def page(self, operator: str, total: int, start: int, stop: int) -> list[SearchEntry]:
         return list(self.results(operator)[start:stop])
 
+    def keys(self, operator: str, total: int, limit: int) -> list[str]:
+        """The keys of the first `limit` matches, best first, without loading their texts."""
+        queryset = SearchEntry.objects.filter(**self.request.filters).only("key")
+        return [entry.key for entry in self.backend.search(self.request.terms, queryset, operator=operator)[:limit]]
+
     def facet_counts(self, operator: str) -> dict[str, dict]:
         everything = self.backend.search(self.request.terms, SearchEntry.objects.all(), operator=operator)
         return {name: everything.facet(name) for name in ("kind", "document_type_id", "year")}
@@ -196,6 +201,9 @@ class PostgresSearch:
 
     def page(self, operator: str, total: int, start: int, stop: int) -> list[SearchEntry]:
         return postgres.page(self.request, operator, total, start, stop)
+
+    def keys(self, operator: str, total: int, limit: int) -> list[str]:
+        return postgres.ranked_ids(self.request, operator, total, 0, limit, column="key")
 
     def facet_counts(self, operator: str) -> dict[str, dict]:
         return postgres.facets(self.request, operator)
@@ -248,21 +256,29 @@ def to_result(entry: SearchEntry, terms: str, language: str) -> Result:
     )
 
 
+def search_on(backend, request: SearchRequest):
+    return (PostgresSearch if postgres.is_available(backend) else ModelsearchSearch)(backend, request)
+
+
 def _run(backend, request: SearchRequest) -> SearchOutcome:
-    search = (PostgresSearch if postgres.is_available(backend) else ModelsearchSearch)(backend, request)
+    search = search_on(backend, request)
     with search.session():
         return _answer(search, request)
 
 
+def best_operator(search, request: SearchRequest) -> tuple[str, int]:
+    """Every word ("and") if some item has them all; else any word ("or"). With the number of matches."""
+    total = search.count("and")
+    if not total and len(request.terms.split()) > 1:
+        # No item has every word: the items with most of them.
+        return "or", search.count("or")
+    return "and", total
+
+
 def _answer(search, request: SearchRequest) -> SearchOutcome:
     outcome = SearchOutcome(request)
-    operator = "and"
-    total = search.count(operator)
-    if not total and len(request.terms.split()) > 1:
-        # No item has every word: show the items with most of them, and say so.
-        operator = "or"
-        total = search.count(operator)
-        outcome.broadened = bool(total)
+    operator, total = best_operator(search, request)
+    outcome.broadened = operator == "or" and bool(total)
     outcome.total = total
     if total:
         start = (request.page - 1) * PER_PAGE

@@ -4,7 +4,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from documents.library import DOCUMENT_SEARCH_HOOK
+
 from .admin_views import UnansweredQueriesReportView
+from .documents import ranked_document_ids
+
+# The document library's search box is answered by the search (search/documents.py).
+hooks.register(DOCUMENT_SEARCH_HOOK, ranked_document_ids)
 
 
 @hooks.register("register_admin_urls")

@@ -42,3 +42,43 @@ def clear_cache():
     forget_cached_ids()
     yield
     forget_cached_ids()
+
+
+@pytest.fixture
+def s3_default_storage(settings):
+    """A new bucket on the S3-compatible server of `make test` (moto, TEST_S3_ENDPOINT_URL) as the default
+    storage, emptied and removed afterwards. Yields (boto3 client, bucket name)."""
+    import uuid
+
+    import boto3
+
+    endpoint = os.environ.get("TEST_S3_ENDPOINT_URL")
+    if not endpoint:
+        pytest.skip("no S3-compatible server: TEST_S3_ENDPOINT_URL is unset (`make test` starts moto and sets it)")
+    client = boto3.client(
+        "s3", endpoint_url=endpoint, aws_access_key_id="test", aws_secret_access_key="test", region_name="us-east-1"
+    )
+    bucket = f"cso-test-{uuid.uuid4().hex[:12]}"
+    client.create_bucket(Bucket=bucket)
+    settings.AWS_STORAGE_BUCKET_NAME = bucket
+    settings.AWS_S3_ENDPOINT_URL = endpoint
+    settings.AWS_S3_REGION_NAME = "us-east-1"
+    settings.AWS_ACCESS_KEY_ID = "test"
+    settings.AWS_SECRET_ACCESS_KEY = "test"
+    settings.AWS_DEFAULT_ACL = None
+    settings.AWS_S3_FILE_OVERWRITE = False
+    # Changing STORAGES resets Django's default storage, which every file field follows.
+    settings.STORAGES = {**settings.STORAGES, "default": {"BACKEND": "storages.backends.s3.S3Storage"}}
+    yield client, bucket
+    for page in client.get_paginator("list_objects_v2").paginate(Bucket=bucket):
+        for item in page.get("Contents", []):
+            client.delete_object(Bucket=bucket, Key=item["Key"])
+    client.delete_bucket(Bucket=bucket)
+
+
+@pytest.fixture
+def local_media(settings, tmp_path):
+    """An empty media folder of the test's own as the default storage (never the shared test media)."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.STORAGES = {**settings.STORAGES, "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"}}
+    return settings.MEDIA_ROOT

@@ -20,12 +20,27 @@ class LocaleFactory(factory.django.DjangoModelFactory):
         django_get_or_create = ("language_code",)
 
 
+def factory_for(model, base, **declarations):
+    """The factory of `model` on `base` that only fixes some fields: a one-liner where a class would say no more."""
+    meta = type("Meta", (), {"model": model})
+    return type(base)(f"{model.__name__}Factory", (base,), {**declarations, "Meta": meta})
+
+
 def ensure_locales() -> dict[str, Locale]:
     return {code: LocaleFactory(language_code=code) for code in LANGUAGE_CODES}
 
 
 def cyrillic_locale() -> Locale:
     return LocaleFactory(language_code="sr-cyrl")
+
+
+class CyrillicSnippetFactory(factory.django.DjangoModelFactory):
+    """A translatable snippet (an area, a document type...) in Cyrillic, the language editors write."""
+
+    locale = factory.LazyFunction(cyrillic_locale)
+
+    class Meta:
+        abstract = True
 
 
 def publish(page):
@@ -69,6 +84,16 @@ class IndexPageFactory(PublishedPageFactory):
     def _create(cls, model_class, *args, **kwargs):
         existing = model_class.objects.child_of(kwargs["parent"]).first()
         return existing or super()._create(model_class, *args, **kwargs)
+
+
+def under_index_of_home(index_factory):
+    """A page's `parent`: the index of the `home` param (created if missing); without `home`, the
+    caller gives `parent` (or builds the page unsaved)."""
+    return factory.Maybe(
+        "home",
+        yes_declaration=factory.LazyAttribute(lambda page: index_factory(parent=page.home)),
+        no_declaration=None,
+    )
 
 
 def site_root() -> Page:

@@ -206,7 +206,7 @@ def describe_backend(name: str) -> str:
     """A readable name for a configured backend: which engine, and for the database which vendor."""
     config = settings.WAGTAILSEARCH_BACKENDS[name]
     path = config.get("BACKEND", "")
-    if path.startswith("wagtail.search.backends.database") or path.startswith("modelsearch.backends.database"):
+    if path.startswith(("search.database", "wagtail.search.backends.database", "modelsearch.backends.database")):
         vendor = {"postgresql": "PostgreSQL", "sqlite": "SQLite", "mysql": "MySQL"}.get(
             connection.vendor, connection.vendor
         )

@@ -19,6 +19,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from core.fields import document_list, optional_link
 from core.pages import ListingPage
+from core.periods import PeriodQuerySetMixin
 from core.redaction import no_contact_data
 from home.blocks import RICH_TEXT_FEATURES, BodyBlock
 from home.models import SitePage
@@ -55,15 +56,10 @@ def has_award_rows():
     return Exists(Award.objects.filter(page=OuterRef("pk")))
 
 
-class CallQuerySet(PageQuerySet):
+class CallQuerySet(PeriodQuerySetMixin, PageQuerySet):
     """A call's status follows from its dates, and from its published results."""
 
-    def announced(self, now=None):
-        return self.filter(opens_at__gt=now or timezone.now())
-
-    def open(self, now=None):
-        now = now or timezone.now()
-        return self.filter(opens_at__lte=now, closes_at__gt=now)
+    announced = PeriodQuerySetMixin.not_open_yet
 
     def closed(self, now=None):
         """Closed, results not published yet."""
@@ -73,10 +69,6 @@ class CallQuerySet(PageQuerySet):
     def with_results(self, now=None):
         now = now or timezone.now()
         return self.filter(has_award_rows(), closes_at__lte=now, results_published_at__lte=now)
-
-    def not_closed(self, now=None):
-        """Announced or open: what someone may still apply to."""
-        return self.filter(closes_at__gt=now or timezone.now())
 
     def with_status_facts(self):
         """Everything `status()` needs, so a listing asks nothing per call."""

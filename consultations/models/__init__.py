@@ -10,10 +10,12 @@ from .comments import (
     new_tracking_number,
 )
 from .pages import Article, ConsultationIndexPage, ConsultationPage, State
+from .retention import CommentRetentionSettings
 
 __all__ = [
     "Article",
     "Comment",
+    "CommentRetentionSettings",
     "CommentState",
     "Consent",
     "ConsultationIndexPage",

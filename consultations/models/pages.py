@@ -11,18 +11,14 @@ from wagtail.search import index
 
 from core.fields import document_list, optional_link
 from core.pages import ListingPage
+from core.periods import PeriodQuerySetMixin
 from home.models import SitePage
 
 
-class ConsultationQuerySet(PageQuerySet):
+class ConsultationQuerySet(PeriodQuerySetMixin, PageQuerySet):
     """A consultation's state follows from its dates (and the published report)."""
 
-    def upcoming(self, now=None):
-        return self.filter(opens_at__gt=now or timezone.now())
-
-    def open(self, now=None):
-        now = now or timezone.now()
-        return self.filter(opens_at__lte=now, closes_at__gt=now)
+    upcoming = PeriodQuerySetMixin.not_open_yet
 
     def closed(self, now=None):
         return self.filter(closes_at__lte=now or timezone.now(), report_published_at__isnull=True)

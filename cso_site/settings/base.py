@@ -4,6 +4,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from botocore.config import Config as BotocoreConfig
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -58,6 +59,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: load balancers probe /health/live and /health/ready by IP over plain HTTP, so these answer
+    # before the HTTPS redirect and the ALLOWED_HOSTS check (core/health.py).
+    "core.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "home.csp.SiteCSPMiddleware",
@@ -69,6 +73,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, so its process_exception sees a view's storage error first (core/storage_outage.py).
+    "core.storage_outage.StorageUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "cso_site.urls"
@@ -111,6 +117,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             "transaction_mode": "IMMEDIATE",
             "timeout": int(os.environ.get("SQLITE_BUSY_TIMEOUT_SECONDS", "20")),
         }
+    )
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A database host that does not answer fails the request (503, core/outage.py) within seconds.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "connect_timeout", int(os.environ.get("DB_CONNECT_TIMEOUT", "5"))
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -160,6 +171,14 @@ if AWS_STORAGE_BUCKET_NAME:
     AWS_QUERYSTRING_AUTH = True
     AWS_QUERYSTRING_EXPIRE = 300
     AWS_S3_FILE_OVERWRITE = False
+    # A store that is down or hangs must fail a request within seconds with a clear error, not hold a
+    # worker until gunicorn kills it (botocore's defaults: 60 s per read, retried). Worst case for one
+    # call on a hung store: AWS_S3_MAX_ATTEMPTS x AWS_S3_READ_TIMEOUT.
+    AWS_S3_CLIENT_CONFIG = BotocoreConfig(
+        connect_timeout=float(os.environ.get("AWS_S3_CONNECT_TIMEOUT", "3")),
+        read_timeout=float(os.environ.get("AWS_S3_READ_TIMEOUT", "5")),
+        retries={"mode": "standard", "total_max_attempts": int(os.environ.get("AWS_S3_MAX_ATTEMPTS", "2"))},
+    )
     STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
 
 # Search: the database backend unless SEARCH_URL names an engine.
@@ -184,8 +203,18 @@ if TASKS_BACKEND not in TASK_BACKENDS:
     raise ImproperlyConfigured(f"TASKS_BACKEND must be one of {sorted(TASK_BACKENDS)}, got {TASKS_BACKEND!r}")
 TASKS = {"default": {"BACKEND": TASK_BACKENDS[TASKS_BACKEND]}}
 
+# Readiness (/health/ready): the longest the probe waits for the database, cache, storage and search together.
+HEALTH_CHECK_TIMEOUT = float(os.environ.get("HEALTH_CHECK_TIMEOUT", "3"))
+
 # Consultations: how long the e-mailed confirmation link of a comment stays valid.
 COMMENT_CONFIRMATION_HOURS = 72
+# Days an unconfirmed comment is kept after its link expired, until the office sets its own value in
+# the admin (Settings > Retention of unconfirmed comments); the scheduler then deletes it and its attachment.
+UNCONFIRMED_COMMENT_RETENTION_DAYS = int(os.environ.get("UNCONFIRMED_COMMENT_RETENTION_DAYS", "30"))
+# The shortest time between opening the comment form and sending it: quicker is a robot. Only a
+# load run (tests/load/, docs/benchmarks/load.md) sets it lower, because the server does no work
+# while a person types and 50 simulated organisations must stand in for hundreds of real ones.
+COMMENT_MIN_FILL_SECONDS = float(os.environ.get("COMMENT_MIN_FILL_SECONDS", "4"))
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Канцеларија за сарадњу са цивилним друштвом"

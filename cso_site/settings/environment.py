@@ -30,7 +30,9 @@ def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
-DATABASE_SEARCH = {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "serbian"}
+# modelsearch's database backend for the vendor, with Serbian stemming added on SQLite
+# (search/database.py); PostgreSQL stems with its "serbian" configuration.
+DATABASE_SEARCH = {"BACKEND": "search.database", "SEARCH_CONFIG": "serbian"}
 
 # Analysis for the engines. Text arrives already through core.scripts (Latin,
 # lower case, no diacritics); the engine adds the same Snowball Serbian stemmer that

@@ -1,4 +1,3 @@
-from django.core.paginator import Paginator
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -16,13 +15,9 @@ class DocumentLibraryPage(ListingPage, SitePage):
         verbose_name_plural = _("document libraries")
 
     def listing(self, request) -> dict:
-        from documents.library import LibraryQuery, build_facets, library_documents, name_documents
+        from documents.library import library_listing
 
-        query = LibraryQuery.from_params(request.GET)
-        documents = query.filter(library_documents())
-        facets = build_facets(documents, query)
-        page = Paginator(documents, PER_PAGE).get_page(request.GET.get("page"))
-        name_documents(page.object_list, facets)
+        query, page, facets = library_listing(request.GET, PER_PAGE)
         return {
             "query": query,
             "results": page,

@@ -53,6 +53,19 @@ def in_default_locale():
     return {"locale__language_code": settings.LANGUAGE_CODE}
 
 
+# What the registry records about an act, in the order the admin form and the open-data export show it.
+REGISTRY_FACTS = (
+    "document_type",
+    "reference_number",
+    "issuing_body",
+    "date_adopted",
+    "date_published",
+    "gazette_reference",
+    "status",
+    "file_language",
+    "summary",
+)
+
 # What a document must say before the public sees it; a date is asked for separately
 # (adopted or published, whichever the act has).
 REQUIRED_TO_PUBLISH = ("document_type", "issuing_body", "status")
@@ -143,15 +156,7 @@ class RegistryDocument(AbstractDocument):
         "title_en",
         "file",
         "collection",
-        "document_type",
-        "reference_number",
-        "issuing_body",
-        "date_adopted",
-        "date_published",
-        "gazette_reference",
-        "status",
-        "file_language",
-        "summary",
+        *REGISTRY_FACTS,
         "tags",
         "amends",
         "supersedes",

@@ -5,6 +5,7 @@ from wagtail.models import Page, Site
 
 from core.languages import BCP47, page_versions, path_versions
 from home.content_cache import cached
+from home.feed_links import feeds_announced_by
 from home.i18n import in_current_language
 from home.models import UsefulLink
 
@@ -95,6 +96,12 @@ def hreflang_links(context):
     versions = language_versions(context)
     default = next((version for version in versions if version.code == "sr-cyrl"), None)
     return {"versions": versions, "default": default}
+
+
+@register.inclusion_tag("includes/feed_links.html", takes_context=True)
+def feed_links(context):
+    page_type = getattr(context.get("page"), "specific_class", None)
+    return {"feeds": feeds_announced_by(page_type._meta.label_lower, context["request"]) if page_type else []}
 
 
 @register.simple_tag

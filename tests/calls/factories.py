@@ -9,17 +9,18 @@ import factory
 from django.utils import timezone
 
 from calls.models import Award, CallIndexPage, CallPage, FundingArea, FundingTransparencyPage
-from tests.factories import IndexPageFactory, PublishedPageFactory, cyrillic_locale
+from tests.factories import (
+    CyrillicSnippetFactory,
+    IndexPageFactory,
+    PublishedPageFactory,
+    factory_for,
+    under_index_of_home,
+)
 
 DAY = datetime.timedelta(days=1)
 
 
-class FundingAreaFactory(factory.django.DjangoModelFactory):
-    name = factory.Sequence(lambda n: f"Област {n}")
-    locale = factory.LazyFunction(cyrillic_locale)
-
-    class Meta:
-        model = FundingArea
+FundingAreaFactory = factory_for(FundingArea, CyrillicSnippetFactory, name=factory.Sequence(lambda n: f"Област {n}"))
 
 
 class AwardFactory(factory.django.DjangoModelFactory):
@@ -36,20 +37,12 @@ class AwardFactory(factory.django.DjangoModelFactory):
         model = Award
 
 
-class CallIndexPageFactory(IndexPageFactory):
-    title = "Јавни конкурси"
-    intro = "Конкурси за финансирање програма удружења."
-
-    class Meta:
-        model = CallIndexPage
-
-
-class FundingTransparencyPageFactory(PublishedPageFactory):
-    title = "Транспарентност финансирања"
-    intro = "Сва додељена средства."
-
-    class Meta:
-        model = FundingTransparencyPage
+CallIndexPageFactory = factory_for(
+    CallIndexPage, IndexPageFactory, title="Јавни конкурси", intro="Конкурси за финансирање програма удружења."
+)
+FundingTransparencyPageFactory = factory_for(
+    FundingTransparencyPage, PublishedPageFactory, title="Транспарентност финансирања", intro="Сва додељена средства."
+)
 
 
 class CallPageFactory(PublishedPageFactory):
@@ -67,12 +60,7 @@ class CallPageFactory(PublishedPageFactory):
         results_published_in = None
         with_results = factory.Trait(opens_in=-60 * DAY, closes_in=-30 * DAY, results_published_in=-10 * DAY)
 
-    # Without `home`, the caller gives `parent` (or builds the page unsaved).
-    parent = factory.Maybe(
-        "home",
-        yes_declaration=factory.LazyAttribute(lambda call: CallIndexPageFactory(parent=call.home)),
-        no_declaration=None,
-    )
+    parent = under_index_of_home(CallIndexPageFactory)
     title = factory.LazyFunction(lambda: f"Јавни конкурс {secrets.token_hex(3)}")
     summary = "Град финансира програме удружења у области културе."
     legal_basis = "Закон о удружењима, члан 38."

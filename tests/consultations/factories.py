@@ -21,15 +21,11 @@ from consultations.models import (
     hash_token,
     new_tracking_number,
 )
-from tests.factories import IndexPageFactory, PublishedPageFactory
+from tests.factories import IndexPageFactory, PublishedPageFactory, factory_for, under_index_of_home
 
-
-class ConsultationIndexPageFactory(IndexPageFactory):
-    title = "Консултације"
-    intro = "Јавне консултације о нацртима прописа."
-
-    class Meta:
-        model = ConsultationIndexPage
+ConsultationIndexPageFactory = factory_for(
+    ConsultationIndexPage, IndexPageFactory, title="Консултације", intro="Јавне консултације о нацртима прописа."
+)
 
 
 class ConsultationPageFactory(PublishedPageFactory):
@@ -43,12 +39,7 @@ class ConsultationPageFactory(PublishedPageFactory):
         article_count = 3
         now = factory.LazyFunction(timezone.now)
 
-    # Without `home`, the caller gives `parent` (or builds the page unsaved).
-    parent = factory.Maybe(
-        "home",
-        yes_declaration=factory.LazyAttribute(lambda page: ConsultationIndexPageFactory(parent=page.home)),
-        no_declaration=None,
-    )
+    parent = under_index_of_home(ConsultationIndexPageFactory)
     title = factory.LazyFunction(lambda: f"Нацрт одлуке {secrets.token_hex(3)}")
     summary = "Нацрт одлуке о финансирању програма удружења."
     responsible_body = "Градска управа за опште послове"

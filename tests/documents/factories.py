@@ -6,23 +6,10 @@ from wagtail.models import Collection
 
 from demo import files as demo_files
 from documents.models import DocumentType, IssuingBody, RegistryDocument, Status
-from tests.factories import cyrillic_locale
+from tests.factories import CyrillicSnippetFactory, factory_for
 
-
-class DocumentTypeFactory(factory.django.DjangoModelFactory):
-    name = factory.Sequence(lambda n: f"Врста {n}")
-    locale = factory.LazyFunction(cyrillic_locale)
-
-    class Meta:
-        model = DocumentType
-
-
-class IssuingBodyFactory(factory.django.DjangoModelFactory):
-    name = factory.Sequence(lambda n: f"Орган {n}")
-    locale = factory.LazyFunction(cyrillic_locale)
-
-    class Meta:
-        model = IssuingBody
+DocumentTypeFactory = factory_for(DocumentType, CyrillicSnippetFactory, name=factory.Sequence(lambda n: f"Врста {n}"))
+IssuingBodyFactory = factory_for(IssuingBody, CyrillicSnippetFactory, name=factory.Sequence(lambda n: f"Орган {n}"))
 
 
 class RegistryDocumentFactory(factory.django.DjangoModelFactory):

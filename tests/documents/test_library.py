@@ -208,3 +208,75 @@ def test_open_data_exports_hold_every_public_document_and_no_personal_data(clien
 def test_issuing_bodies_have_no_personal_fields():
     assert {field.name for field in IssuingBody._meta.get_fields()} >= {"name", "abolished_in", "successor"}
     assert not any("mail" in field.name or "phone" in field.name for field in IssuingBody._meta.get_fields())
+
+
+# --- the search box goes through the site's search ------------------------------------------
+
+
+def test_the_search_box_finds_inflected_forms_in_the_other_script_ranked(client, library):
+    inside = extracted(title="Одлука", file=pdf("Одлука", "Одлука се доноси према стратегији Града."))
+    titled = extracted(title="Стратегија развоја волонтеризма")
+    extracted(title="Записник", file=pdf("Записник", "Састанак о буџету."))
+
+    for words in ["strategije", "СТРАТЕГИЈЕ", "strategijom"]:
+        response = client.get("/sr-latn/dokumenti/", {"q": words})
+
+        assert titles(response) == [titled.title, inside.title], "the word in the title ranks first"
+        assert response.context["query"].sort == "relevance"
+    by_title = client.get("/sr-latn/dokumenti/", {"q": "strategije", "sort": "title"})
+    assert titles(by_title) == [inside.title, titled.title]
+
+
+def test_facets_count_the_documents_the_search_found(client, library):
+    strategy, report = DocumentTypeFactory(name="Стратегија"), DocumentTypeFactory(name="Извештај")
+    extracted(
+        title="План",
+        document_type=strategy,
+        date_adopted=datetime.date(2021, 3, 1),
+        file=pdf("План", "Волонтерски сервис Града."),
+    )
+    extracted(title="Извештај о волонтерском раду", document_type=report, date_adopted=datetime.date(2022, 3, 1))
+    extracted(title="Буџет", document_type=strategy, date_adopted=datetime.date(2022, 6, 1))
+
+    searched = client.get("/sr-cyrl/dokumenti/", {"q": "volonterski"})
+    facets = searched.context["facets"]
+
+    assert searched.context["results"].paginator.count == 2
+    assert {(o.label, o.count) for o in facets.types} == {("Стратегија", 1), ("Извештај", 1)}
+    assert [(o.label, o.count) for o in facets.years] == [("2022", 1), ("2021", 1)]
+
+    narrowed = client.get("/sr-cyrl/dokumenti/", {"q": "volonterski", "type": strategy.pk})
+    assert titles(narrowed) == ["План"]
+    assert [(o.label, o.count) for o in narrowed.context["facets"].types] == [("Стратегија", 1)]
+
+
+def test_library_search_queries_do_not_grow_with_the_number_of_matches(client, library):
+    from wagtail.search.backends import get_search_backend
+
+    from core.scripts import normalize
+    from search.entries import DOCUMENT_KIND, document_key
+    from search.models import SearchEntry
+
+    def queries_with(count: int) -> int:
+        RegistryDocument.objects.all().delete()
+        SearchEntry.objects.all().delete()
+        document_type = DocumentTypeFactory()
+        documents = RegistryDocument.objects.bulk_create(
+            [
+                RegistryDocumentFactory.build(title=f"Стратегија {n}", document_type=document_type, file="x.pdf")
+                for n in range(count)
+            ]
+        )
+        entries = SearchEntry.objects.bulk_create(
+            SearchEntry(key=document_key(d.pk), kind=DOCUMENT_KIND, search_title=normalize(d.title)) for d in documents
+        )
+        get_search_backend().get_index_for_model(SearchEntry).add_items(SearchEntry, entries)
+        client.get("/sr-cyrl/dokumenti/", {"q": "стратегије"})
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get("/sr-cyrl/dokumenti/", {"q": "стратегије", "page": "2"})
+        assert response.context["results"].paginator.count == count
+        return len(queries)
+
+    few, many = queries_with(10), queries_with(200)
+    assert few == many
+    assert many <= 18

@@ -7,23 +7,14 @@ import factory
 from django.utils import timezone
 
 from news.models import EventFormat, EventIndexPage, EventPage, NewsIndexPage, NewsPage
-from tests.factories import IndexPageFactory, PublishedPageFactory, publish
+from tests.factories import IndexPageFactory, PublishedPageFactory, factory_for, publish
 
-
-class NewsIndexPageFactory(IndexPageFactory):
-    title = "Вести"
-    intro = "Вести Канцеларије за сарадњу са цивилним друштвом."
-
-    class Meta:
-        model = NewsIndexPage
-
-
-class EventIndexPageFactory(IndexPageFactory):
-    title = "Догађаји"
-    intro = "Округли столови, обуке и јавне расправе."
-
-    class Meta:
-        model = EventIndexPage
+NewsIndexPageFactory = factory_for(
+    NewsIndexPage, IndexPageFactory, title="Вести", intro="Вести Канцеларије за сарадњу са цивилним друштвом."
+)
+EventIndexPageFactory = factory_for(
+    EventIndexPage, IndexPageFactory, title="Догађаји", intro="Округли столови, обуке и јавне расправе."
+)
 
 
 class NewsPageFactory(PublishedPageFactory):

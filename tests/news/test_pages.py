@@ -229,6 +229,30 @@ def test_english_translations_render_with_english_interface(client, home_page):
     assert "A training on projects." in html and "Add to calendar" in html
 
 
+# What an editor types into the admin's "add page" forms (no inline rows).
+NEW_EVENT_FORM = {
+    "title": "Јавна расправа",
+    "slug": "јавна-расправа",
+    "starts_at": "2031-05-10 10:00",
+    "ends_at": "2031-05-10 12:00",
+    "place": "Градска кућа",
+    "format": "public_hearing",
+    "lead": "Расправа о нацрту.",
+    "agenda-count": "0",
+    "materials-count": "0",
+}
+NEW_NEWS_FORM = {
+    "title": "Нова вест",
+    "slug": "nova-vest",
+    "date": "2025-06-01",
+    "lead": "Увод.",
+    "lead_image_alt": "",
+    "body-count": "0",
+    "related_documents-count": "0",
+    "tags": "конкурс, обука",
+}
+
+
 @pytest.mark.django_db
 def test_editor_can_create_an_event_linked_to_a_consultation_or_call(admin_client, home_page):
     index = EventIndexPageFactory(parent=home_page)
@@ -240,19 +264,7 @@ def test_editor_can_create_an_event_linked_to_a_consultation_or_call(admin_clien
 
     consultation = ConsultationPageFactory(home=home_page)
     response = admin_client.post(
-        f"/admin/pages/add/news/eventpage/{index.pk}/",
-        {
-            "title": "Јавна расправа",
-            "slug": "јавна-расправа",
-            "starts_at": "2031-05-10 10:00",
-            "ends_at": "2031-05-10 12:00",
-            "place": "Градска кућа",
-            "format": "public_hearing",
-            "lead": "Расправа о нацрту.",
-            "agenda-count": "0",
-            "materials-count": "0",
-            "related_page": str(consultation.pk),
-        },
+        f"/admin/pages/add/news/eventpage/{index.pk}/", {**NEW_EVENT_FORM, "related_page": str(consultation.pk)}
     )
     assert response.status_code == 302, response.context["form"].errors if response.context else response
     event = EventPage.objects.get(title="Јавна расправа")
@@ -265,19 +277,7 @@ def test_editor_can_create_an_event_linked_to_a_consultation_or_call(admin_clien
 def test_editor_can_create_a_news_item_with_topics(admin_client, home_page):
     index = NewsIndexPageFactory(parent=home_page)
 
-    response = admin_client.post(
-        f"/admin/pages/add/news/newspage/{index.pk}/",
-        {
-            "title": "Нова вест",
-            "slug": "nova-vest",
-            "date": "2025-06-01",
-            "lead": "Увод.",
-            "lead_image_alt": "",
-            "body-count": "0",
-            "related_documents-count": "0",
-            "tags": "конкурс, обука",
-        },
-    )
+    response = admin_client.post(f"/admin/pages/add/news/newspage/{index.pk}/", NEW_NEWS_FORM)
 
     assert response.status_code == 302, response.context["form"].errors if response.context else response
     page = NewsPage.objects.get(title="Нова вест")

@@ -5,13 +5,20 @@ or Maven is missing (a laptop), the OpenSearch half is skipped with that reason;
 they exist (CI: TEST_OPENSEARCH_REQUIRED=1) a missing node is a failure, not a skip.
 """
 
+import json
 import os
+import subprocess
+import sys
 import uuid
 from datetime import date
+from functools import cached_property
+from pathlib import Path
 
 import pytest
 
+from django.core import serializers
 from django.core.files.base import ContentFile
+from django.db import transaction
 from django.test import TestCase
 
 from wagtail.search.backends import get_search_backend
@@ -91,6 +98,55 @@ def delete_test_indexes():
 
         host = url.split("://", 1)[1]
         OpenSearch([f"http://{host}"]).indices.delete(index=f"{RUN_PREFIX}_*", ignore_unavailable=True)
+
+
+# What a new visitor tries on the embedded default (issue 13): nothing was found before stemming.
+SQLITE_VISITOR_QUERIES = ("друштво", "drustvo", "društva", "strategiji")
+
+
+class EmbeddedSQLiteRun:
+    """tests/search/embedded_sqlite.py running in the background; `answers` waits for it."""
+
+    def __init__(self, process: subprocess.Popen):
+        self.process = process
+
+    @cached_property
+    def answers(self) -> dict:
+        stdout, stderr = self.process.communicate(timeout=600)
+        assert self.process.returncode == 0, f"the SQLite run failed:\n{stderr[-4000:]}"
+        return json.loads(stdout.strip().splitlines()[-1])
+
+
+@pytest.fixture(scope="session")
+def embedded_sqlite(demo_snapshot, django_db_blocker, tmp_path_factory):
+    """The demo's search entries answered on SQLite, the embedded default, in a process of its own.
+
+    Started once, at the first test that asks, with the entries of the session's demo; it
+    migrates a new SQLite file and indexes them (about half a minute) while the test goes on.
+    """
+    from tests.demo_snapshot import restore
+
+    folder = tmp_path_factory.mktemp("embedded_sqlite")
+    with django_db_blocker.unblock(), transaction.atomic():
+        restore(demo_snapshot)
+        (folder / "entries.json").write_text(serializers.serialize("json", SearchEntry.objects.all()), "utf-8")
+        transaction.set_rollback(True)
+    env = dict(os.environ, DJANGO_SETTINGS_MODULE="cso_site.settings.test")
+    env["DATABASE_URL"] = f"sqlite:///{folder / 'db.sqlite3'}"
+    env.pop("SEARCH_URL", None)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "tests.search.embedded_sqlite", str(folder / "entries.json"), *SQLITE_VISITOR_QUERIES],
+        cwd=Path(__file__).resolve().parents[2],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    run = EmbeddedSQLiteRun(process)
+    yield run
+    if process.poll() is None:
+        process.kill()
+        process.communicate()
 
 
 def page(parent, title, intro="", body_text="", year=None, **extra):

@@ -89,12 +89,11 @@ def test_whole_alphabet_maps_in_lower_case_and_all_caps():
     assert to_latin(cyrillic) == "ABVGDĐEŽZIJKLLJMNNJOPRSTĆUFHCČDŽŠ"
 
 
-# --- to_latin: capital digraphs ----------------------------------------------
+# --- to_latin: digraphs, mixed content, numbers, URLs ----------------------
 
-
-@pytest.mark.parametrize(
-    ("cyrillic", "latin"),
-    [
+# Each rule of to_latin with the texts that show it (text, its Latin form); the rule names the test id.
+TO_LATIN_RULES = {
+    "capital digraph in a title-case word is title case": [
         ("Љубав", "Ljubav"),
         ("Њујорк", "Njujork"),
         ("Џак", "Džak"),
@@ -102,14 +101,7 @@ def test_whole_alphabet_maps_in_lower_case_and_all_caps():
         ("Џеп Љубе", "Džep Ljube"),
         ("„Љиљана“", "„Ljiljana“"),
     ],
-)
-def test_capital_digraph_in_title_case_word_is_title_case(cyrillic, latin):
-    assert to_latin(cyrillic) == latin
-
-
-@pytest.mark.parametrize(
-    ("cyrillic", "latin"),
-    [
+    "capital digraph in an all-caps word or acronym is all caps": [
         ("ЉУБАВ", "LJUBAV"),
         ("ЊЕГОШ", "NJEGOŠ"),
         ("ЏЕП", "DŽEP"),
@@ -120,14 +112,7 @@ def test_capital_digraph_in_title_case_word_is_title_case(cyrillic, latin):
         ("ЗАКОН О ЉУДСКИМ ПРАВИМА", "ZAKON O LJUDSKIM PRAVIMA"),
         ("ЉУ\u0301БАВ", "LJU\u0301BAV"),  # stress accent does not hide the next letter
     ],
-)
-def test_capital_digraph_in_all_caps_word_or_acronym_is_all_caps(cyrillic, latin):
-    assert to_latin(cyrillic) == latin
-
-
-@pytest.mark.parametrize(
-    ("cyrillic", "latin"),
-    [
+    "lone capital digraph is title case": [
         ("Љ", "Lj"),
         ("Њ.", "Nj."),
         ("Џ", "Dž"),
@@ -135,31 +120,14 @@ def test_capital_digraph_in_all_caps_word_or_acronym_is_all_caps(cyrillic, latin
         ("(Џ)", "(Dž)"),
         ("Љ-1", "Lj-1"),
     ],
-)
-def test_lone_capital_digraph_is_title_case(cyrillic, latin):
-    assert to_latin(cyrillic) == latin
-
-
-# --- to_latin: mixed content -------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
+    "mixed Latin and Cyrillic: only Cyrillic changes": [
         ("Закон о šumama и Vodama", "Zakon o šumama i Vodama"),
         ("Wagtail-ов CMS", "Wagtail-ov CMS"),
         ("iPhone-у", "iPhone-u"),
         ("Beoград", "Beograd"),  # scripts mixed inside one word
         ("ЏEП", "DŽEP"),  # Latin capital E after Cyrillic Џ still means caps
     ],
-)
-def test_mixed_latin_and_cyrillic_only_cyrillic_changes(text, expected):
-    assert to_latin(text) == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
+    "numbers, abbreviations and quotes survive": [
         (
             "Сл. лист Града Новог Сада бр. 12/2023",
             "Sl. list Grada Novog Sada br. 12/2023",
@@ -171,14 +139,7 @@ def test_mixed_latin_and_cyrillic_only_cyrillic_changes(text, expected):
         ("«Њива» и ‘Ћуприја’", "«Njiva» i ‘Ćuprija’"),
         ("ул. Жарка Зрењанина 2а", "ul. Žarka Zrenjanina 2a"),
     ],
-)
-def test_numbers_abbreviations_and_quotes_survive(text, expected):
-    assert to_latin(text) == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
+    "URLs and e-mails are untouched, even with Cyrillic": [
         (
             "Посетите https://пример.срб/вести?страна=1 данас",
             "Posetite https://пример.срб/вести?страна=1 danas",
@@ -190,9 +151,19 @@ def test_numbers_abbreviations_and_quotes_survive(text, expected):
         ("„https://пример.срб“ је сајт", "„https://пример.срб“ je sajt"),
         ("ftp://сервер.срб/фајл", "ftp://сервер.срб/фајл"),
     ],
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "latin"),
+    [
+        pytest.param(text, latin, id=f"{rule}: {text}")
+        for rule, cases in TO_LATIN_RULES.items()
+        for text, latin in cases
+    ],
 )
-def test_urls_and_emails_are_untouched_even_with_cyrillic(text, expected):
-    assert to_latin(text) == expected
+def test_to_latin_follows_each_rule(text, latin):
+    assert to_latin(text) == latin
 
 
 @pytest.mark.parametrize("text", ["Мы", "я", "Ёж", "йод", "Україна", "ґ"])

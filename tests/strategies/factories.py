@@ -12,15 +12,11 @@ from strategies.models import (
     StrategyPage,
     StrategyStatus,
 )
-from tests.factories import IndexPageFactory, PublishedPageFactory
+from tests.factories import IndexPageFactory, PublishedPageFactory, factory_for, under_index_of_home
 
-
-class StrategyIndexPageFactory(IndexPageFactory):
-    title = "Стратегије"
-    intro = "Стратешки документи и њихово спровођење."
-
-    class Meta:
-        model = StrategyIndexPage
+StrategyIndexPageFactory = factory_for(
+    StrategyIndexPage, IndexPageFactory, title="Стратегије", intro="Стратешки документи и њихово спровођење."
+)
 
 
 def build_measures(count: int, progress: dict[int, list[str]]) -> list[Measure]:
@@ -52,12 +48,7 @@ class StrategyPageFactory(PublishedPageFactory):
         measure_count = 0
         progress = None
 
-    # Without `home`, the caller gives `parent` (or builds the page unsaved).
-    parent = factory.Maybe(
-        "home",
-        yes_declaration=factory.LazyAttribute(lambda page: StrategyIndexPageFactory(parent=page.home)),
-        no_declaration=None,
-    )
+    parent = under_index_of_home(StrategyIndexPageFactory)
     title = factory.Sequence(lambda n: f"Стратегија развоја цивилног друштва {n}")
     start_year = 2022
     end_year = 2030
