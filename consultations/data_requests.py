@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.db.models import DateTimeField
 
 from core.redaction import without_contacts
 
@@ -32,26 +33,11 @@ from .personal_data import PUBLIC_TEXT_FIELDS
 
 logger = logging.getLogger(__name__)
 
-COMMENT_FIELDS = (
-    "tracking_number",
-    "state",
-    "target_label",
-    "kind",
-    "proposed_wording",
-    "justification",
-    "organisation_name",
-    "registration_number",
-    "tax_id",
-    "organisation_type",
-    "contact_name",
-    "contact_email",
-    "contact_phone",
-    "consent",
-    "rejection_reason",
-    "decision",
-    "decision_reasons",
+# Every stored field of a comment is exported (a field added later is too), except the ones
+# shown in another form below and the tokens, which stay on the server.
+NOT_EXPORTED = frozenset(
+    {"id", "consultation", "article", "attachment", "attachment_sha256", "submission_token", "confirmation_token_hash"}
 )
-TIMESTAMP_FIELDS = ("submitted_at", "confirmed_at", "published_at", "answered_at", "contact_erased_at")
 ACCOUNT_FIELDS = ("username", "first_name", "last_name", "email", "is_active", "is_staff", "is_superuser")
 
 
@@ -68,8 +54,11 @@ def _timestamp(value) -> str | None:
 
 
 def comment_record(comment: Comment) -> dict:
-    record = {name: getattr(comment, name) for name in COMMENT_FIELDS}
-    record.update({name: _timestamp(getattr(comment, name)) for name in TIMESTAMP_FIELDS})
+    record = {}
+    for stored in Comment._meta.concrete_fields:
+        if stored.name not in NOT_EXPORTED:
+            value = getattr(comment, stored.name)
+            record[stored.name] = _timestamp(value) if isinstance(stored, DateTimeField) else value
     record["consultation"] = {"id": comment.consultation_id, "title": comment.consultation.title}
     record["attachment"] = (
         {"file_name": comment.attachment_filename, "sha256": comment.attachment_sha256} if comment.attachment else None

@@ -22,10 +22,11 @@ import os
 import posixpath
 from collections.abc import Iterator
 
-from django.apps import apps
 from django.core.files.storage import FileSystemStorage, Storage, storages
 from django.db.models import FileField, Model
 from django.utils import timezone
+
+from .file_storages import file_fields, is_s3, storage_identity
 
 logger = logging.getLogger(__name__)
 
@@ -53,30 +54,7 @@ def sweep_orphaned_files(older_than: datetime.timedelta = DEFAULT_GRACE, *, dry_
 def file_fields_on(storage: Storage) -> list[tuple[type[Model], FileField]]:
     """Every (model, file field) of the installed apps that writes to `storage`."""
     identity = storage_identity(storage)
-    return [
-        (model, field)
-        for model in apps.get_models()
-        if not model._meta.proxy
-        for field in model._meta.concrete_fields
-        if isinstance(field, FileField) and storage_identity(field.storage) == identity
-    ]
-
-
-def storage_identity(storage: Storage) -> tuple:
-    """Two storage objects writing to the same place are one storage."""
-    if is_s3(storage):
-        return ("s3", storage.endpoint_url, storage.bucket_name, storage.location)
-    if isinstance(storage, FileSystemStorage):
-        return ("filesystem", os.path.realpath(storage.location))
-    return (type(storage).__qualname__, id(storage))
-
-
-def is_s3(storage: Storage) -> bool:
-    try:
-        from storages.backends.s3 import S3Storage
-    except ImportError:  # django-storages is optional when the site runs on local files
-        return False
-    return isinstance(storage, S3Storage)
+    return [(model, field) for model, field in file_fields() if storage_identity(field.storage) == identity]
 
 
 def upload_prefixes(fields: list[tuple[type[Model], FileField]]) -> list[str]:

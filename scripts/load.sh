@@ -19,6 +19,8 @@ die() {
 }
 # shellcheck source=scripts/lib/venv.sh
 . "$ROOT/scripts/lib/venv.sh"
+# shellcheck source=scripts/lib/stop-services.sh
+. "$ROOT/scripts/lib/stop-services.sh"
 export VENV
 
 export TEST_PG_PORT="${TEST_PG_PORT:-54329}"
@@ -30,16 +32,7 @@ status="$("$ROOT/scripts/services.sh" status 2>/dev/null || true)"
 if grep -q '^postgres: running,' <<<"$status" && grep -q '^moto: *running,' <<<"$status"; then
     say "PostgreSQL and moto already run; they are left running"
 else
-    cleanup() {
-        local rc=$?
-        trap - EXIT INT TERM
-        say "stopping the services this run started"
-        "$ROOT/scripts/services.sh" stop || rc=1
-        exit "$rc"
-    }
-    trap cleanup EXIT
-    trap 'exit 130' INT
-    trap 'exit 143' TERM
+    stop_services_on_exit
     say "starting PostgreSQL and moto"
     TEST_OPENSEARCH=0 "$ROOT/scripts/services.sh" start
 fi

@@ -17,6 +17,8 @@ cd "$ROOT"
 # Sets VENV (exported for scripts/services.sh); defines ensure_venv.
 # shellcheck source=scripts/lib/venv.sh
 . "$ROOT/scripts/lib/venv.sh"
+# shellcheck source=scripts/lib/stop-services.sh
+. "$ROOT/scripts/lib/stop-services.sh"
 export VENV
 
 REQUIREMENTS=requirements-dev.txt
@@ -62,16 +64,7 @@ install_system_packages
 ensure_venv "$REQUIREMENTS" "$STAMP"
 
 # --- 3. services ---------------------------------------------------------------
-cleanup() {
-    local rc=$?
-    trap - EXIT INT TERM
-    say "stopping services"
-    "$ROOT/scripts/services.sh" stop || rc=1
-    exit "$rc"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+stop_services_on_exit
 
 say "starting services"
 "$ROOT/scripts/services.sh" start

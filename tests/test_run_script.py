@@ -33,6 +33,10 @@ esac
 """
 
 
+def reset_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @pytest.fixture
 def run_script(tmp_path):
     venv = tmp_path / "venv"
@@ -51,6 +55,9 @@ def run_script(tmp_path):
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
             start_new_session=True,  # a process group of its own, as a terminal gives `make run`
+            # A terminal's Ctrl-C reaches a shell that may trap it; a shell started with SIGINT
+            # ignored (a test run launched in the background, e.g. under nohup) can never trap it.
+            preexec_fn=reset_sigint,
         )
         return process, log
 

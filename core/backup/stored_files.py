@@ -17,11 +17,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from django.apps import apps
 from django.core.files import File
 from django.core.files.storage import FileSystemStorage, Storage, storages
-from django.db.models import FileField
 
+from ..file_storages import file_fields, is_s3, storage_identity
 from . import BackupError
 from .streams import CHUNK_SIZE, chunks_of
 
@@ -38,21 +37,11 @@ def storages_to_back_up() -> dict[str, Storage]:
     """Every distinct storage the site writes files to, by a label that is the same on the restoring site."""
     found = {DEFAULT: storages[DEFAULT]}
     seen = {storage_identity(found[DEFAULT])}
-    for model in apps.get_models():
-        for field in model._meta.get_fields():
-            if isinstance(field, FileField) and storage_identity(field.storage) not in seen:
-                seen.add(storage_identity(field.storage))
-                found[f"{model._meta.label_lower}.{field.name}"] = field.storage
+    for model, field in file_fields():
+        if storage_identity(field.storage) not in seen:
+            seen.add(storage_identity(field.storage))
+            found[f"{model._meta.label_lower}.{field.name}"] = field.storage
     return found
-
-
-def storage_identity(storage: Storage) -> tuple:
-    """Two storage objects writing to the same place are one storage."""
-    if is_s3(storage):
-        return ("s3", storage.endpoint_url, storage.bucket_name, storage.location)
-    if isinstance(storage, FileSystemStorage):
-        return ("filesystem", os.path.realpath(storage.location))
-    return (type(storage).__qualname__, id(storage))
 
 
 def describe(storage: Storage) -> str:
@@ -61,14 +50,6 @@ def describe(storage: Storage) -> str:
     if isinstance(storage, FileSystemStorage):
         return f"folder {storage.location}"
     return type(storage).__qualname__
-
-
-def is_s3(storage: Storage) -> bool:
-    try:
-        from storages.backends.s3 import S3Storage
-    except ImportError:  # django-storages is optional when the site runs on local files
-        return False
-    return isinstance(storage, S3Storage)
 
 
 def list_files(storage: Storage) -> Iterator[StoredFile]:

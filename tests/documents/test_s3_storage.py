@@ -1,9 +1,7 @@
 """Documents on an S3-compatible store (moto's server, started by `make test`)."""
 
 import os
-import uuid
 
-import boto3
 import pytest
 
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -24,23 +22,10 @@ pytestmark = [
 
 
 @pytest.fixture
-def s3_bucket(settings):
-    bucket = f"cso-test-{uuid.uuid4().hex[:12]}"
-    client = boto3.client(
-        "s3", endpoint_url=ENDPOINT, aws_access_key_id="test", aws_secret_access_key="test", region_name="us-east-1"
-    )
-    client.create_bucket(Bucket=bucket)
-    settings.AWS_STORAGE_BUCKET_NAME = bucket
-    settings.AWS_S3_ENDPOINT_URL = ENDPOINT
-    settings.AWS_S3_REGION_NAME = "us-east-1"
-    settings.AWS_ACCESS_KEY_ID = "test"
-    settings.AWS_SECRET_ACCESS_KEY = "test"
-    settings.AWS_DEFAULT_ACL = None
-    settings.AWS_S3_FILE_OVERWRITE = False
+def s3_bucket(s3_default_storage, settings):
+    """A bucket of the test's own as the default storage, with signed URLs as in production."""
     settings.AWS_QUERYSTRING_AUTH = True
-    # Changing STORAGES resets Django's default storage, which the document's file field follows.
-    settings.STORAGES = {**settings.STORAGES, "default": {"BACKEND": "storages.backends.s3.S3Storage"}}
-    return client, bucket
+    return s3_default_storage
 
 
 def published_with_metadata() -> dict:

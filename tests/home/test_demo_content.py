@@ -8,19 +8,22 @@ from wagtail.models import Page
 
 from home.models import StandardPage, UsefulLink
 
-# Autocommit, as in production: wagtail-localize publishes translations on commit.
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db
 
 OFFICE = "Канцеларија за сарадњу са цивилним друштвом Града Новог Сада"
 OFFICE_LATIN = "Kancelarija za saradnju sa civilnim društvom Grada Novog Sada"
 
 
 @pytest.fixture
-def demo(transactional_db):
+def demo(demo_site):
+    """The session's demo, built once by `load_demo_content` in autocommit as in production
+    (wagtail-localize publishes translations on commit; tests/demo_snapshot.py)."""
+    return demo_site
+
+
+@pytest.mark.django_db(transaction=True)
+def test_demo_content_is_idempotent(transactional_db):
     call_command("load_demo_content")
-
-
-def test_demo_content_is_idempotent(demo):
     counts = (Page.objects.count(), UsefulLink.objects.count())
     call_command("load_demo_content")
     assert (Page.objects.count(), UsefulLink.objects.count()) == counts
