@@ -14,6 +14,7 @@ from botocore.exceptions import BotoCoreError, ClientError
 
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from .outage import temporarily_unavailable
@@ -22,7 +23,6 @@ logger = logging.getLogger(__name__)
 
 # What boto3 raises when S3 cannot be reached, times out or answers with an error.
 STORAGE_ERRORS = (BotoCoreError, ClientError)
-ADMIN_PREFIX = "/admin/"
 
 
 def storage_unavailable_message() -> str:
@@ -40,7 +40,7 @@ class StorageUnavailableMiddleware:
         if not isinstance(exception, STORAGE_ERRORS):
             return None
         logger.error("The file store failed on %s %s: %s", request.method, request.path, exception)
-        if not request.path.startswith(ADMIN_PREFIX):
+        if not request.path.startswith(reverse("wagtailadmin_home")):
             return temporarily_unavailable(request)
         message = storage_unavailable_message()
         if request.headers.get("x-requested-with") == "XMLHttpRequest":
