@@ -10,7 +10,7 @@ ARGS ?=
 
 export VENV
 
-.PHONY: help run test load lint format services-start services-stop services-status opensearch-cluster messages clean
+.PHONY: help run test load bench lint format services-start services-stop services-status opensearch-cluster messages clean
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z0-9_-]+:.*## ' $(MAKEFILE_LIST) | \
@@ -24,6 +24,9 @@ test: ## Lint, Django checks and pytest against private PostgreSQL + S3 + OpenSe
 
 load: ## Load scenario: 1,000 comments from 50 Locust users against the Procfile's web on PostgreSQL + S3 (ARGS="--users 10 --comments 100")
 	scripts/load.sh $(ARGS)
+
+bench: ## Page benchmark: uncached, cached in the app, through Varnish, nginx ceiling -> docs/benchmarks/pages.md (ARGS="--duration 10 --page home")
+	scripts/bench.sh $(ARGS)
 
 lint: | $(RUFF) ## ruff check + ruff format --check + djhtml --check (template indentation)
 	$(RUFF) check .

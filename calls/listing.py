@@ -10,6 +10,7 @@ from django.utils import timezone
 from core.facets import FacetOption
 from core.filters import ListingFilters
 from core.params import database_id, parse_year
+from core.untranslated import listed_children
 from documents.library import localized_names
 
 from .models import CallPage, CallStatus, FundingArea
@@ -61,7 +62,7 @@ def in_listing_order(calls, now):
 
 def calls_for_index(index, query: CallQuery, page_number) -> dict:
     now = timezone.now()
-    calls = CallPage.objects.child_of(index).live().public()
+    calls = listed_children(CallPage, index).live().public()
     # Both facets from one query: every (year, area) pair that occurs.
     pairs = set(
         calls.annotate(opening_year=ExtractYear("opens_at")).order_by().values_list("opening_year", "areas").distinct()

@@ -3,8 +3,8 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Site
 
+from core.content_cache import cached
 from core.snippets import register_listed_snippet
-from home.content_cache import cached
 from home.feed_links import ATOM, ICALENDAR, RSS, add_feed_link
 from home.sections import add_home_section
 

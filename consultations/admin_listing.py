@@ -77,7 +77,7 @@ class CommentFilterSet(WagtailFilterSet):
     )
     state = radio_choice_filter(_("State"), CommentState.choices)
     article = ArticleFilter(label=_("Article"), queryset=articles_with_comments, empty_label=_("All"))
-    kind = radio_choice_filter(_("Kind"), Kind.choices)
+    kind = radio_choice_filter(_("Kind of comment"), Kind.choices)
     organisation_type = radio_choice_filter(_("Type of organisation"), OrganisationType.choices)
     decision = radio_choice_filter(
         _("Decision"), [(NOT_ANSWERED, _("not answered yet")), *Decision.choices], method="filter_decision"

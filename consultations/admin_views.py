@@ -84,11 +84,11 @@ class CommentIndexView(IndexView):
                 "consultation", label=_("Consultation"), accessor="consultation_title", sort_key="consultation_title"
             ),
             Column("target_label", label=_("Target"), sort_key="target_label"),
-            Column("kind", label=_("Kind"), accessor="get_kind_display", sort_key="kind"),
+            Column("kind", label=_("Kind of comment"), accessor="get_kind_display", sort_key="kind"),
             Column("organisation_name", label=_("Organisation"), sort_key="organisation_name"),
             Column(
                 "organisation_type",
-                label=_("Type"),
+                label=_("Organisation type"),
                 accessor="get_organisation_type_display",
                 sort_key="organisation_type",
             ),

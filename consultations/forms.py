@@ -10,7 +10,7 @@ from documents.validation import detect_format
 
 from . import proof_of_work
 from .canonical import canonical_form
-from .models import Comment, Consent, Kind
+from .models import Comment, Consent, Kind, OrganisationType
 from .submission import MAX_FORM_AGE, Rejected, read_form_token
 
 MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
@@ -41,13 +41,21 @@ def pib_is_valid(pib: str) -> bool:
     return (11 - product) % 10 == int(pib[8])
 
 
+RELOAD = _("The form was not loaded completely or is out of date. Please reload the page and send the comment again.")
+
+
 class CommentForm(forms.ModelForm):
     target = forms.ChoiceField(label=_("What do you comment on?"), required=False)
     # A field people never see; bots fill every field they find.
     website = forms.CharField(required=False, label=_("Leave this field empty"), max_length=200)
-    form_token = forms.CharField(widget=forms.HiddenInput, max_length=500)
+    # Hidden fields: their errors are the page's fault, not the visitor's, so they say what to do.
+    form_token = forms.CharField(
+        widget=forms.HiddenInput, max_length=500, error_messages=dict.fromkeys(("required", "max_length"), RELOAD)
+    )
     # Filled by static/js/comment-proof.js; a form without it is still accepted (proof_of_work.py).
-    proof = forms.CharField(widget=forms.HiddenInput, required=False, max_length=2000)
+    proof = forms.CharField(
+        widget=forms.HiddenInput, required=False, max_length=2000, error_messages={"max_length": RELOAD}
+    )
     privacy = forms.BooleanField(
         label=_("I have read the privacy notice and agree that my contact details are used to confirm this comment."),
         error_messages={"required": _("Please confirm you have read the privacy notice.")},
@@ -114,6 +122,9 @@ class CommentForm(forms.ModelForm):
         for name in ("contact_name", "contact_email", "organisation_name", "organisation_type", "consent"):
             self.fields[name].required = True
         self.fields["kind"].choices = Kind.choices
+        self.fields["organisation_type"].choices = [("", _("Choose the kind of organisation"))] + list(
+            OrganisationType.choices
+        )
         self.fields["consent"].choices = Consent.choices
         self.fields["website"].widget.attrs.update(tabindex="-1", autocomplete="off")
         self._offer_proof_of_work()

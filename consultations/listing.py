@@ -6,6 +6,8 @@ from django.db.models import Count, IntegerField, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from core.untranslated import listed_children
+
 from .models import Comment, CommentState, Consent, ConsultationPage, State
 from .page_view import ConsultationView
 
@@ -20,7 +22,7 @@ def consultations_for_index(index):
         .values("n")
     )
     pages = list(
-        ConsultationPage.objects.child_of(index)
+        listed_children(ConsultationPage, index)
         .live()
         .public()
         .annotate(published_comments=Coalesce(Subquery(published_counts, output_field=IntegerField()), 0))

@@ -5,6 +5,8 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.urls import translate_url
 
+from .content_cache import cached
+
 # BCP 47 tags for <html lang> and hreflang; Django's codes are lower-case.
 BCP47 = {"sr-cyrl": "sr-Cyrl", "sr-latn": "sr-Latn", "en": "en"}
 
@@ -21,14 +23,18 @@ class LanguageVersion:
 
 
 def page_versions(page, request) -> list[LanguageVersion]:
-    """Live translations of a page, in the order of settings.LANGUAGES."""
-    translations = page.get_translations(inclusive=True).live().select_related("locale")
-    by_code = {translation.locale.language_code: translation for translation in translations}
+    """Live translations of a page, in the order of settings.LANGUAGES (kept until the content changes)."""
+
+    def build() -> dict[str, str]:
+        translations = page.get_translations(inclusive=True).live().select_related("locale")
+        return {translation.locale.language_code: translation.get_url(request) for translation in translations}
+
+    urls = cached(f"page-versions:{page.pk}:{request.get_host()}", build)
     return [
         # The request's own host, so links stay on the address the visitor used.
-        LanguageVersion(code, name, request.build_absolute_uri(by_code[code].get_url(request)))
+        LanguageVersion(code, name, request.build_absolute_uri(urls[code]))
         for code, name in settings.LANGUAGES
-        if code in by_code
+        if code in urls
     ]
 
 

@@ -17,7 +17,7 @@ from documents.models import DocumentType, IssuingBody, RegistryDocument, Status
 from .data import load
 from .dates import belgrade_today, moment
 from .documents import ensure_registry_document, registry_snippet
-from .pages import add_published, ensure_index_page
+from .pages import add_published, ensure_index_page, translate_if_missing
 
 DATA = load("consultations")
 OPEN, CLOSED = DATA["open"], DATA["closed"]
@@ -152,8 +152,21 @@ def ensure_closed_consultation(index) -> ConsultationPage:
     return page
 
 
+def closed_english_table(page) -> dict[str, str]:
+    """The closed consultation's source text → its English text (demo/data/consultations.toml, [closed.english])."""
+    english = CLOSED["english"]
+    sources = {name: CLOSED[name] for name in ("title", "summary", "report_intro")}
+    sources["responsible_body"] = DATA["responsible_body"]
+    texts = {source: english[name] for name, source in sources.items()}
+    for article, translated in zip(CLOSED["articles"], english["articles"], strict=True):
+        texts |= {article["number"]: article["number"], article["heading"]: translated["heading"]}
+        texts[article["text"]] = translated["text"]
+    return texts | {page.slug: english["slug"]}
+
+
 def build_demo_consultations(home, locales) -> ConsultationIndexPage:
     index = ensure_index_page(home, locales, ConsultationIndexPage, DATA["index"])
     ensure_open_consultation(index, locales)
-    ensure_closed_consultation(index)
+    closed = ensure_closed_consultation(index)
+    translate_if_missing(closed, locales, closed_english_table(closed))
     return index

@@ -23,7 +23,7 @@ DATA = load("documents")
 
 def root_collection() -> Collection:
     # A flushed database (transactional tests) has no root collection yet.
-    return Collection.get_first_root_node() or Collection.add_root(name="Root")
+    return Collection.get_first_root_node() or Collection.add_root(name="Све збирке")
 
 
 def registry_snippet(model, name: str, locales):

@@ -25,7 +25,7 @@ def ensure_home(locales) -> HomePage:
     if home is None:
         # Wagtail's migrations create the root; a flushed database (transactional tests) has none.
         root = Page.get_first_root_node() or Page.add_root(
-            instance=Page(title="Root", slug="root", locale=locales["sr-cyrl"])
+            instance=Page(title="Корен", slug="root", locale=locales["sr-cyrl"])
         )
         # Wagtail's first migration leaves a "Welcome" page where the home page belongs.
         for welcome in root.get_children().filter(content_type__model="page", content_type__app_label="wagtailcore"):

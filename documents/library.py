@@ -16,10 +16,10 @@ from django.utils.translation import get_language
 from taggit.models import Tag
 from wagtail import hooks
 
+from core.content_cache import cached
 from core.facets import FacetOption
 from core.params import clean_text, database_id, parse_year
 from core.scripts import normalize
-from home.content_cache import cached
 from home.i18n import in_current_language
 
 from .models import DocumentType, IssuingBody, RegistryDocument, Status

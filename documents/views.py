@@ -2,10 +2,11 @@
 
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from wagtail.models import ReferenceIndex
+from wagtail.models import Locale, ReferenceIndex
 
 from core.downloads import as_download, csv_response, json_response
 
@@ -18,6 +19,24 @@ def public_document(document_id: int) -> RegistryDocument:
     return get_object_or_404(
         RegistryDocument.objects.public().select_related("document_type", "issuing_body"), pk=document_id
     )
+
+
+def one_version_per_page(pages: list) -> list:
+    """Each page once, in the reader's language (else Latin, else Cyrillic): every version of a page
+    refers to the document, and a reader wants the one they can read, at its own URL."""
+    codes = dict(Locale.objects.values_list("pk", "language_code"))
+    preference = [get_language(), "sr-latn", "sr-cyrl"]
+
+    def rank(page) -> int:
+        code = codes.get(page.locale_id)
+        return preference.index(code) if code in preference else len(preference)
+
+    chosen: dict = {}
+    for page in pages:
+        key = page.translation_key
+        if key not in chosen or rank(page) < rank(chosen[key]):
+            chosen[key] = page
+    return list(chosen.values())
 
 
 @require_GET
@@ -45,7 +64,7 @@ def document_detail(request, document_id: int, slug: str):
             "document": document,
             "versions": document.versions.all(),
             "related": {label: list(docs) for label, docs in related.items() if docs.exists()},
-            "used_on": [source for source, _references in used_on],
+            "used_on": one_version_per_page([source for source, _references in used_on]),
         },
     )
 

@@ -1,10 +1,11 @@
 from django.http import Http404
 from django.urls import path, reverse
+from django.utils.dateformat import format as date_format
 from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
-from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
+from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.documents import get_document_model
@@ -85,9 +86,10 @@ class RegistryViewSet(ModelViewSet):
             Column("reference_number", label=_("Number")),
             Column("status", label=_("Status"), accessor="get_status_display"),
             Column("published", label=_("Public"), accessor="publication_label"),
-            DateColumn("date_adopted", label=_("Adopted")),
+            # A calendar date, not a moment: "15 hours ago" would say when the row was typed in.
+            Column("date_adopted", label=_("Adopted"), accessor=adopted_on),
             Column("extraction", label=_("Text"), accessor="get_extraction_display"),
-            Column("machine_readable", label=_("Machine-readable")),
+            Column("machine_readable", label=_("Machine-readable"), accessor=machine_readable_answer),
         ]
 
     def get_index_view_kwargs(self, **kwargs):
@@ -99,6 +101,17 @@ class RegistryViewSet(ModelViewSet):
             path("", self.index_view, name="index"),
             path("results/", self.index_results_view, name="index_results"),
         ]
+
+
+def adopted_on(document) -> str:
+    return date_format(document.date_adopted, "j. n. Y.") if document.date_adopted else ""
+
+
+def machine_readable_answer(document) -> str:
+    """Yes or no in the editor's language ("True" is Python's word); nothing while the text is not read yet."""
+    if document.machine_readable is None:
+        return ""
+    return _("Yes") if document.machine_readable else _("No")
 
 
 @hooks.register("register_admin_viewset")

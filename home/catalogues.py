@@ -38,15 +38,28 @@ def latin_catalogue(cyrillic: polib.POFile) -> polib.POFile:
 
 
 def build_catalogues() -> list[Path]:
-    """Write the Latin .po and compile every .mo; returns the files written."""
-    root = locale_dir()
-    cyrillic = polib.pofile(str(root / CYRILLIC_PO))
-    latin_path = root / LATIN_PO
-    latin_path.parent.mkdir(parents=True, exist_ok=True)
-    latin_catalogue(cyrillic).save(str(latin_path))
-    written = [latin_path]
-    for po_path in sorted(root.glob("*/LC_MESSAGES/django.po")):
-        mo_path = po_path.with_suffix(".mo")
-        polib.pofile(str(po_path)).save_as_mofile(str(mo_path))
-        written.append(mo_path)
+    """Write every Latin .po (the project's and admin_locale/*) and compile every .mo; returns the files written."""
+    written = []
+    for root in map(Path, settings.LOCALE_PATHS):
+        for cyrillic_path in sorted(root.glob("sr_Cyrl/LC_MESSAGES/*.po")):
+            latin_path = root / "sr_Latn" / "LC_MESSAGES" / cyrillic_path.name
+            latin_path.parent.mkdir(parents=True, exist_ok=True)
+            latin_catalogue(polib.pofile(str(cyrillic_path))).save(str(latin_path))
+            written.append(latin_path)
+        for po_path in sorted(root.glob("*/LC_MESSAGES/*.po")):
+            mo_path = po_path.with_suffix(".mo")
+            polib.pofile(str(po_path)).save_as_mofile(str(mo_path))
+            written.append(mo_path)
     return written
+
+
+def catalogue_coverage() -> list[tuple[str, int, int]]:
+    """(catalogue, msgids, translated) for every Cyrillic catalogue: the project's and admin_locale/*."""
+    rows = []
+    for root in map(Path, settings.LOCALE_PATHS):
+        for po_path in sorted(root.glob("sr_Cyrl/LC_MESSAGES/*.po")):
+            catalogue = polib.pofile(str(po_path))
+            entries = [entry for entry in catalogue if not entry.obsolete]
+            translated = [entry for entry in entries if entry.translated()]
+            rows.append((str(po_path.relative_to(settings.BASE_DIR)), len(entries), len(translated)))
+    return rows

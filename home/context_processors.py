@@ -1,6 +1,7 @@
 from wagtail.models import Site
 
-from .content_cache import cached
+from core.content_cache import cached
+
 from .models import OfficeSettings
 
 

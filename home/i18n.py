@@ -1,8 +1,12 @@
 """Showing Cyrillic-authored text in the visitor's language and script."""
 
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_noop
 
 from core.scripts import to_latin
+
+# Django's own Serbian Latin catalogue translates the separator of its durations (timeuntil: "3 nedelje,
+# 4 dana") as "," with no space; this project's catalogue, searched first, keeps the space.
+DURATION_SEPARATOR = gettext_noop(", ")
 
 
 def in_current_language(cyrillic: str, english: str = "") -> str:

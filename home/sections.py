@@ -9,7 +9,12 @@ with nothing to show is hidden.
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.utils.translation import get_language
+
 from wagtail import hooks
+from wagtail.models import Site
+
+from core.content_cache import cached, cached_until_clock_change
 
 HOME_SECTION_ORDER = ["consultations", "calls", "events", "news", "documents"]
 
@@ -48,11 +53,16 @@ def registered_sections() -> list[HomeSection]:
 
 
 def visible_sections(request, locale) -> list[FilledSection]:
+    """The sections with something to show, kept until the content changes or the clock changes what they
+    show (a call closes, an event ends: core/content_cache.py); the template still renders "3 days left"."""
+    site = Site.find_for_request(request)
     filled = []
     for section in registered_sections():
-        # Not cached: sections follow the clock (a call closes, an event ends) as well as publishing.
-        items = list(section.get_items(request, locale))
+        name = f"home-section:{section.key}:{site.pk if site else 0}:{locale.pk}:{get_language()}"
+        items = cached_until_clock_change(name, lambda section=section: list(section.get_items(request, locale)))
         if items:
-            more_url = section.more_url(request, locale) if section.more_url else None
+            more_url = None
+            if section.more_url:
+                more_url = cached(f"{name}:more", lambda section=section: section.more_url(request, locale))
             filled.append(FilledSection(section, items, more_url))
     return filled

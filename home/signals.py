@@ -3,13 +3,10 @@
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
-from wagtail.contrib.settings.models import BaseSiteSetting
-from wagtail.documents.models import AbstractDocument
 from wagtail.models import Locale, Page, PageViewRestriction
-from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.signals import page_published, page_unpublished
 from wagtail.snippets.models import get_snippet_models
 
-from .content_cache import bump_content_version
 from .latin_twin import LATIN, is_cyrillic_source, remember_outcome, safely_publish_latin_twin
 from .restrictions import follow_original, is_original, mirror_to_translations
 
@@ -39,18 +36,6 @@ def publish_twin_of_snippet(sender, instance, created, raw=False, **kwargs):
         return
     if getattr(instance, "live", True) and is_cyrillic_source(instance):
         safely_publish_latin_twin(instance)
-
-
-# Menus, footers and snippet names are cached under a content version: any change bumps it.
-for signal in (page_published, page_unpublished, post_page_move):
-    signal.connect(bump_content_version, dispatch_uid=f"bump-content-version-{signal!r}")
-
-
-@receiver(post_save)
-@receiver(post_delete)
-def bump_on_content_change(sender, **kwargs):
-    if issubclass(sender, Page | BaseSiteSetting | AbstractDocument) or sender in get_snippet_models():
-        bump_content_version()
 
 
 # A translation is exactly as private as its Cyrillic original (see home/restrictions.py).

@@ -7,6 +7,7 @@ from wagtail import hooks
 from core.snippets import register_listed_snippet
 
 from .latin_twin import NotUpdated, is_cyrillic_source, pop_outcome
+from .localize_sync import sync_urls
 from .models import UsefulLink
 
 register_listed_snippet(
@@ -50,3 +51,9 @@ def describe_outcome(outcome) -> str:
             "were kept because their Cyrillic text did not change; passages you changed were transliterated anew."
         ) % {"count": outcome.corrections_kept}
     return _("The Latin version was created or updated by transliteration and published.")
+
+
+@hooks.register("register_admin_urls")
+def sync_only_published_translations():
+    """Take over wagtail-localize's "Sync translated pages" URL (home/localize_sync.py says why)."""
+    return sync_urls()

@@ -13,6 +13,7 @@ from wagtail.models import PageViewRestriction
 from core.facets import FacetOption
 from core.filters import ListingFilters
 from core.params import clean_text, parse_year
+from core.untranslated import listed_children
 from home.i18n import in_current_language
 
 from .models import EventFormat, EventPage, NewsPage, NewsPageTag
@@ -65,7 +66,7 @@ class NewsQuery(ListingFilters):
 
 
 def news_for_index(index):
-    return public(NewsPage.objects.child_of(index).live())
+    return public(listed_children(NewsPage, index).live())
 
 
 def news_cards(news):
@@ -132,7 +133,7 @@ class EventQuery(ListingFilters):
 
 
 def events_for_index(index):
-    return public(EventPage.objects.child_of(index).live()).select_related("locale")
+    return public(listed_children(EventPage, index).live()).select_related("locale")
 
 
 @dataclass

@@ -19,6 +19,8 @@ cd "$ROOT"
 . "$ROOT/scripts/lib/venv.sh"
 # shellcheck source=scripts/lib/stop-services.sh
 . "$ROOT/scripts/lib/stop-services.sh"
+# shellcheck source=scripts/lib/apt.sh
+. "$ROOT/scripts/lib/apt.sh"
 export VENV
 
 REQUIREMENTS=requirements-dev.txt
@@ -41,21 +43,13 @@ install_system_packages() {
     compgen -G '/usr/lib/postgresql/*/bin/pg_ctl' >/dev/null || need+=(postgresql)
     # The Nu HTML Checker (tests/nu_checker.py) is a Java program.
     command -v java >/dev/null || need+=(default-jre-headless)
+    # The front cache the caching tests start in front of the app (tools/varnish.py).
+    [ -x /usr/sbin/varnishd ] || need+=(varnish)
     # Debian's python3 cannot create virtualenvs without python3-venv.
     if [ ! -x "$VENV/bin/python" ] && ! python3 -c 'import ensurepip' 2>/dev/null; then
         need+=(python3-venv)
     fi
-    [ "${#need[@]}" -eq 0 ] && return 0
-
-    say "installing system packages: ${need[*]}"
-    command -v apt-get >/dev/null || die "missing ${need[*]} and no apt-get: install them yourself"
-    local sudo=()
-    if [ "$(id -u)" -ne 0 ]; then
-        command -v sudo >/dev/null || die "need root or sudo to install ${need[*]}"
-        sudo=(sudo)
-    fi
-    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update
-    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${need[@]}"
+    apt_install_missing "${need[@]}"
 }
 
 install_system_packages

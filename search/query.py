@@ -21,11 +21,11 @@ from django.utils.translation import get_language, gettext
 
 from wagtail.search.backends import get_search_backend
 
+from core.content_cache import content_version
 from core.facets import FacetOption
 from core.params import bounded_int, parse_year
 from core.redaction import without_contacts
 from core.scripts import normalize, to_latin
-from home.content_cache import content_version
 
 from . import postgres
 from .backends import EngineUnavailableError
@@ -195,9 +195,16 @@ class PostgresSearch:
 
     def __init__(self, backend, request: SearchRequest):
         self.request = request
+        self._summaries = {}
+
+    def summary(self, operator: str) -> tuple[int, dict[str, dict]]:
+        """The count and the facets together: one pass over the matches instead of two."""
+        if operator not in self._summaries:
+            self._summaries[operator] = postgres.summary(self.request, operator)
+        return self._summaries[operator]
 
     def count(self, operator: str) -> int:
-        return postgres.count(self.request, operator)
+        return self.summary(operator)[0]
 
     def page(self, operator: str, total: int, start: int, stop: int) -> list[SearchEntry]:
         return postgres.page(self.request, operator, total, start, stop)
@@ -206,7 +213,7 @@ class PostgresSearch:
         return postgres.ranked_ids(self.request, operator, total, 0, limit, column="key")
 
     def facet_counts(self, operator: str) -> dict[str, dict]:
-        return postgres.facets(self.request, operator)
+        return self.summary(operator)[1]
 
     def session(self):
         return postgres.index_session()

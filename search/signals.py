@@ -10,8 +10,8 @@ from django.dispatch import receiver
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from core.content_cache import bump_content_version
 from documents.models import RegistryDocument
-from home.content_cache import bump_content_version
 
 from .entries import sync_document, sync_page
 

@@ -7,6 +7,7 @@ from django.db.models import Count
 from django.utils.text import capfirst
 
 from core.facets import FacetOption
+from core.untranslated import listed_children
 
 from .models import StrategyPage, StrategyStatus
 
@@ -40,7 +41,7 @@ class StrategyQuery:
 def strategies_for_index(index, query: StrategyQuery, page_number=None):
     """One page of the index's live strategies, newest period first, with their number of measures."""
     strategies = (
-        StrategyPage.objects.child_of(index)
+        listed_children(StrategyPage, index)
         .live()
         .public()
         .with_status(query.status)

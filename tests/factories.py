@@ -100,10 +100,10 @@ def site_root() -> Page:
     """The tree's root, emptied. A transactional test before this one may have flushed the tree
     Wagtail's migrations create (and the root collection with it)."""
     root = Page.get_first_root_node() or Page.add_root(
-        instance=Page(title="Root", slug="root", locale=cyrillic_locale())
+        instance=Page(title="Корен", slug="root", locale=cyrillic_locale())
     )
     if Collection.get_first_root_node() is None:
-        Collection.add_root(name="Root")
+        Collection.add_root(name="Све збирке")
     for child in root.get_children():
         child.delete()
     return root

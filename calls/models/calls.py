@@ -95,6 +95,8 @@ class CallPage(SitePage):
 
     # What the public search sorts and groups this page by (year facet, newest first).
     search_date_field = "opens_at"
+    # A call opens, closes and publishes its results at set times: cached pages expire then (core/page_cache).
+    page_cache_clock_fields = ("opens_at", "closes_at", "results_published_at")
 
     kind = models.CharField(_("kind"), max_length=20, choices=CallKind.choices, default=CallKind.PROGRAMMES)
     summary = models.TextField(

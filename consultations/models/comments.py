@@ -144,6 +144,10 @@ class Comment(models.Model):
     def __str__(self):
         return f"{self.tracking_number or _('unconfirmed')} · {self.target_label}"
 
+    def changes_public_pages(self) -> bool:
+        """An unconfirmed comment shows nowhere: sending one does not empty the page cache (core/page_cache)."""
+        return self.state != CommentState.UNCONFIRMED
+
     def canonical_text(self) -> str:
         """What the commenter said, in the one canonical form (consultations/canonical.py).
 

@@ -63,6 +63,8 @@ class ConsultationPage(RoutablePageMixin, SitePage):
 
     # What the public search sorts and groups this page by (year facet, newest first).
     search_date_field = "opens_at"
+    # The page (and the listings and home page showing it) change when the consultation opens and closes.
+    page_cache_clock_fields = ("opens_at", "closes_at")
 
     summary = models.TextField(_("summary"), max_length=3000)
     responsible_body = models.CharField(_("responsible body"), max_length=250)

@@ -8,7 +8,15 @@ from botocore.config import Config as BotocoreConfig
 
 from django.core.exceptions import ImproperlyConfigured
 
-from .environment import cache_settings, csp_origin, email_settings, env_bool, env_list, search_backends
+from .environment import (
+    cache_settings,
+    csp_origin,
+    email_settings,
+    env_bool,
+    env_list,
+    frontend_cache_settings,
+    search_backends,
+)
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -65,13 +73,21 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "home.csp.SiteCSPMiddleware",
+    # Before sessions, locale and auth: an anonymous visitor's cached page costs a cache lookup and
+    # nothing else (core/page_cache/middleware.py); security and CSP headers are still added around it.
+    "core.page_cache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Inside the page cache, so it stores Latin pages already passed:
+    # nothing Cyrillic on /sr-latn/ (core/latin_pages.py).
+    "core.latin_pages.LatinPageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Gives Wagtail's page view the site and page of a known URL from the cache (core/page_routes.py).
+    "core.page_routes.RememberedRouteMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, so its process_exception sees a view's storage error first (core/storage_outage.py).
     "core.storage_outage.StorageUnavailableMiddleware",
@@ -141,7 +157,9 @@ LANGUAGES = [
 ]
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = True
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The project's own strings first, so they win; then the Serbian catalogues of the Wagtail admin and
+# wagtail-localize, which ship none (admin_locale/<package>/, README "Admin in Serbian").
+LOCALE_PATHS = [BASE_DIR / "locale", *sorted(path for path in (BASE_DIR / "admin_locale").iterdir() if path.is_dir())]
 # Editors type Cyrillic titles; the page model turns the slug into ASCII Latin.
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
 TIME_ZONE = "Europe/Belgrade"
@@ -186,6 +204,15 @@ SEARCH_URL = os.environ.get("SEARCH_URL", "")
 WAGTAILSEARCH_BACKENDS = search_backends(SEARCH_URL)
 
 CACHES = cache_settings(os.environ.get("CACHE_URL") or os.environ.get("REDIS_URL", ""))
+
+# Whole-page cache for anonymous visitors (core/page_cache/, README "Caching"): how long the app keeps a
+# page (0: off); how long a shared cache in front (Varnish) may: long when the app purges it on every change.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+FRONTEND_CACHE_URL = os.environ.get("FRONTEND_CACHE_URL", "")
+WAGTAILFRONTENDCACHE = frontend_cache_settings(FRONTEND_CACHE_URL)
+PAGE_CACHE_SHARED_SECONDS = int(
+    os.environ.get("PAGE_CACHE_SHARED_SECONDS", "86400" if FRONTEND_CACHE_URL else str(PAGE_CACHE_SECONDS))
+)
 
 _email = email_settings(os.environ.get("EMAIL_URL", ""))
 EMAIL_BACKEND = _email.pop("EMAIL_BACKEND")
@@ -236,7 +263,19 @@ WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
     "CLASS": "home.latin_twin.LatinTransliterator",
     "OPTIONS": {},
 }
-WAGTAILADMIN_PERMITTED_LANGUAGES = [("en", "English"), ("sr-latn", "Srpski (latinica)")]
+# "Translate" creates the English page as a draft: it goes live only when its translation is published
+# (wagtail-localize's default copies the original's live status, so /en/ would show the Serbian text as English).
+# Until then English readers get the Latin version with a notice (core/untranslated.py).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+# Each editor picks the admin's language (Account > Preferences); new accounts start in Cyrillic
+# (home/admin_language.py).
+# Editors all work in the office's time zone: one zone, so the account screen offers no list of ~600 IANA names.
+WAGTAIL_USER_TIME_ZONES = [TIME_ZONE]
+WAGTAILADMIN_PERMITTED_LANGUAGES = [
+    ("sr-cyrl", "Српски (ћирилица)"),
+    ("sr-latn", "Srpski (latinica)"),
+    ("en", "English"),
+]
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # How many reverse proxies of our own (e.g. the TLS proxy) stand in front of the site and append
 # the visitor's address to X-Forwarded-For. 0: use the connecting address and ignore the header,

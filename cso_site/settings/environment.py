@@ -129,3 +129,15 @@ def csp_origin(url: str) -> str:
         raise ImproperlyConfigured(f"Expected an absolute URL, got {url!r}")
     host_and_port = parsed.netloc.rpartition("@")[2]  # never put credentials in a header
     return f"{parsed.scheme}://{host_and_port}"
+
+
+def frontend_cache_settings(frontend_cache_url: str) -> dict:
+    """WAGTAILFRONTENDCACHE for FRONTEND_CACHE_URL (Varnish or any cache taking HTTP PURGE); none when unset."""
+    if not frontend_cache_url:
+        return {}
+    parsed = urlparse(frontend_cache_url)
+    if parsed.scheme not in {"http", "https"} or not parsed.netloc:
+        raise ImproperlyConfigured(f"FRONTEND_CACHE_URL must be an http:// URL, got {frontend_cache_url!r}")
+    return {
+        "default": {"BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend", "LOCATION": frontend_cache_url}
+    }

@@ -11,3 +11,6 @@ STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.Static
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 MEDIA_ROOT = BASE_DIR / ".services" / "test-media"
+# The whole-page cache is off, so each test sees what the app renders (query counts, fresh state after
+# an update() without signals); the caching tests turn it on (tests/core/page_cache/).
+PAGE_CACHE_SECONDS = 0

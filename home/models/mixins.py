@@ -1,6 +1,8 @@
 from wagtail.models import Page
 
 from core.scripts import latin_slug
+from core.untranslated import fallback_version
+from core.view_restrictions import restrictions_over
 
 from ..forms import SitePageForm
 
@@ -24,3 +26,25 @@ class SitePage(Page):
         elif self.slug and not self.slug.isascii():
             self.slug = latin_slug(self.slug) or latin_slug(self.title)
         super().full_clean(*args, **kwargs)
+
+    def route(self, request, path_components):
+        """The English URL of a page whose translation is not published yet shows its Latin version.
+
+        It answers 200 at the English URL rather than redirecting: a link an editor shared stays valid
+        and turns English the moment the translation is published, with no redirect for browsers or
+        proxies to remember. The page says, in English, that it is not translated yet, marks its text
+        as Serbian (lang="sr-Latn"), names the Latin page as canonical and lists no English alternate
+        (templates/includes/untranslated_notice.html, hreflang_links), so search engines index the
+        Latin page and never this text as English. Listings link to the Latin page directly.
+        """
+        if not path_components and not self.live:
+            fallback = fallback_version(self)
+            if fallback is not None:
+                request.untranslated_page = self
+                return fallback.specific.route(request, [])
+        return super().route(request, path_components)
+
+    def get_view_restrictions(self):
+        """Wagtail's lookup costs two queries on every page served; the cached one none (core/view_restrictions.py)."""
+        restrictions = restrictions_over(self)
+        return super().get_view_restrictions() if restrictions is None else restrictions

@@ -16,6 +16,7 @@ class SocialLinkBlock(blocks.StructBlock):
 
     class Meta:
         icon = "link"
+        label = _("Social network")  # Wagtail would show the stream child's name, "Link", in English
 
 
 @register_setting(icon="home")

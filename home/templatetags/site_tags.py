@@ -3,8 +3,8 @@ from django.utils.translation import get_language
 
 from wagtail.models import Page, Site
 
+from core.content_cache import cached
 from core.languages import BCP47, page_versions, path_versions
-from home.content_cache import cached
 from home.feed_links import feeds_announced_by
 from home.i18n import in_current_language
 from home.models import UsefulLink
@@ -70,8 +70,17 @@ def breadcrumbs(context):
     page = context.get("page")
     if page is None or page.depth <= 2:
         return {"ancestors": [], "page": page}
-    ancestors = page.get_ancestors().filter(depth__gte=2).live().select_related("locale")
-    return {"request": context["request"], "ancestors": ancestors, "page": page}
+    # At the English URL of a page not translated yet, the trail runs through the English pages above it.
+    untranslated = getattr(context["request"], "untranslated_page", None)
+    trail_of = untranslated or page
+    request = context["request"]
+
+    def build():
+        ancestors = trail_of.get_ancestors().filter(depth__gte=2).live().select_related("locale")
+        return [{"depth": a.depth, "title": a.title, "url": a.get_url(request)} for a in ancestors]
+
+    ancestors = cached(f"breadcrumbs:{trail_of.pk}:{request.get_host()}", build)
+    return {"request": request, "ancestors": ancestors, "page": page, "untranslated": untranslated}
 
 
 def language_versions(context):
@@ -95,7 +104,15 @@ def language_switcher(context):
 def hreflang_links(context):
     versions = language_versions(context)
     default = next((version for version in versions if version.code == "sr-cyrl"), None)
-    return {"versions": versions, "default": default}
+    return {"versions": versions, "default": default, "canonical": fallback_canonical(context)}
+
+
+def fallback_canonical(context) -> str:
+    """At the English URL of a page not translated yet, the Latin page it shows is the one to index."""
+    request, page = context["request"], context.get("page")
+    if getattr(request, "untranslated_page", None) is None or not isinstance(page, Page):
+        return ""
+    return request.build_absolute_uri(page.get_url(request))
 
 
 @register.inclusion_tag("includes/feed_links.html", takes_context=True)

@@ -78,6 +78,8 @@ class EventPage(SitePage):
 
     # What the public search sorts and groups this page by (year facet, newest first).
     search_date_field = "starts_at"
+    # Upcoming events become past ones at a set time: cached listings expire then (core/page_cache).
+    page_cache_clock_fields = ("starts_at", "ends_at")
 
     starts_at = models.DateTimeField(_("starts at"))
     ends_at = models.DateTimeField(_("ends at"))

@@ -182,7 +182,7 @@ def open_admin(client: Client, listed: list[str], budget: int) -> tuple[list[str
 @pytest.fixture
 def editor(db):
     user = get_user_model().objects.create_user("urednica", "urednica@example.rs", "lozinka-za-test")
-    user.groups.add(Group.objects.get(name="Editors"))
+    user.groups.add(Group.objects.get(name="Уредници"))  # Wagtail's "Editors", named in Serbian
     return user
 
 

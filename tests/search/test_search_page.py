@@ -92,15 +92,19 @@ def test_promoted_results_match_in_any_script(client, site, home_page):
 def test_the_query_count_does_not_grow_with_the_results(client, home_page, settings):
     for number in range(3):
         page(home_page, f"Вест број {number}", intro="Обавештење за удружења.")
+    # A search for another word first fills what every page shares (menus, footer), as any
+    # earlier visitor would: what is counted is the search itself.
+    get(client, q="udruzenja")
     with CaptureQueriesContext(connection) as few:
         get(client, q="obavestenje")
     for number in range(3, 15):
         page(home_page, f"Вест број {number}", intro="Обавештење за удружења.")
+    get(client, q="udruzenja")
     with CaptureQueriesContext(connection) as many:
         get(client, q="obavestenje")
 
-    assert len(many) == len(few)
-    assert len(many) <= 15
+    assert len(many) == len(few), [query["sql"] for query in many.captured_queries]
+    assert len(many) <= 10, [query["sql"] for query in many.captured_queries]
 
 
 def test_suggestions_are_json_titles_in_the_visitors_script(client, site):
@@ -166,7 +170,7 @@ def test_postgresql_answers_from_the_entries_own_index(client, site):
         get(client, q="konkurs")
     searches = [query["sql"] for query in queries if "search_vector @@" in query["sql"]]
 
-    assert len(searches) == 3, "count, one page, the three facets in one query"
+    assert len(searches) == 2, "the count with the three facets in one query, then one page"
     assert not [query for query in queries if "wagtailsearch_indexentry" in query["sql"]]
 
 

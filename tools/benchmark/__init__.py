@@ -20,4 +20,11 @@ under keys ``bench:<n>``, and indexed per backend the way ``update_index`` does 
 - ``queries``: what the benchmark searches for;
 - ``timing``: percentiles and the Markdown tables of the report;
 - ``store``, ``measure``, ``report``: what the command does with the database, the backends and the output.
+
+``make bench`` (``python -m tools.benchmark.pages``) is the page benchmark, in the ``pages*`` modules:
+``pages`` runs it (scratch database, the Procfile's web process), ``pages_targets`` finds the URLs and
+counts their queries (``manage.py page_benchmark_targets``), ``pages_phase`` measures one phase,
+``pages_front`` puts Varnish in front and nginx beside, ``pages_load`` is the load generator (wrk or
+Python), ``pages_cpu`` reads server CPU from /proc, ``pages_nginx`` runs nginx, ``pages_report``
+writes docs/benchmarks/pages.md.
 """
