@@ -47,7 +47,7 @@ def set_privacy(admin_client, page, **data):
 
 def test_translations_follow_every_privacy_change_an_editor_makes_in_the_admin(admin_client, call_in_three_languages):
     call, twin, english = call_in_three_languages
-    editors = Group.objects.create(name="Уредници")
+    editors = Group.objects.create(name="Уредници конкурса")
 
     set_privacy(admin_client, call, restriction_type="password", password="lozinka-123")
     assert restriction_facts(twin) == restriction_facts(english) == [("password", "lozinka-123", ())]
