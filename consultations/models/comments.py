@@ -142,7 +142,9 @@ class Comment(models.Model):
         permissions = [("moderate_comment", _("Can moderate comments and see contact details"))]
 
     def __str__(self):
-        return f"{self.tracking_number or _('unconfirmed')} · {self.target_label}"
+        # Outside the f-string: xgettext does not look inside f-strings for strings to translate.
+        number = self.tracking_number or _("unconfirmed")
+        return f"{number} · {self.target_label}"
 
     def changes_public_pages(self) -> bool:
         """An unconfirmed comment shows nowhere: sending one does not empty the page cache (core/page_cache)."""
