@@ -134,9 +134,9 @@ def procfile_process(name: str = "web", env: dict[str, str] | None = None, ready
         yield running
     except BaseException:
         # A failed test keeps the server's log file (RunningProcess.log_path) for whoever investigates.
-        _stop(process)
+        stop_process_group(process)
         raise
-    _stop(process)
+    stop_process_group(process)
     log_path.unlink(missing_ok=True)
 
 
@@ -151,7 +151,8 @@ def _wait_until_answering(running: RunningProcess, url: str, timeout: float) -> 
     raise TimeoutError(f"{running.name} did not answer {url} within {timeout} s:\n{running.log()[-4000:]}")
 
 
-def _stop(process: subprocess.Popen) -> None:
+def stop_process_group(process: subprocess.Popen) -> None:
+    """SIGTERM to the process group, SIGKILL if it has not gone after 30 s."""
     if process.poll() is not None:
         return
     with contextlib.suppress(ProcessLookupError):

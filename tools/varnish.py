@@ -7,9 +7,7 @@ the caching tests and by `make bench`.
 """
 
 import contextlib
-import os
 import re
-import signal
 import socket
 import subprocess
 import tempfile
@@ -18,6 +16,8 @@ import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+
+from tools.procfile import stop_process_group
 
 PROJECT = Path(__file__).resolve().parents[1]
 SHIPPED_VCL = PROJECT / "deploy" / "varnish" / "default.vcl"
@@ -48,19 +48,6 @@ def _answers_http(url: str) -> bool:
         return True  # any answer (even 503 while the backend is down) means Varnish listens
     except (OSError, urllib.error.URLError):
         return False
-
-
-def _stop(process: subprocess.Popen) -> None:
-    if process.poll() is not None:
-        return
-    with contextlib.suppress(ProcessLookupError):
-        os.killpg(process.pid, signal.SIGTERM)
-    try:
-        process.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(process.pid, signal.SIGKILL)
-        process.wait(timeout=10)
 
 
 @contextlib.contextmanager
@@ -99,7 +86,7 @@ def run_varnish(backend_port: int, listen_port: int | None = None, timeout: floa
             _wait_until_answering(process, base_url + "/", log_path, timeout)
             yield base_url
         finally:
-            _stop(process)
+            stop_process_group(process)
 
 
 def _wait_until_answering(process: subprocess.Popen, url: str, log_path: Path, timeout: float) -> None:
