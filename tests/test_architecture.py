@@ -20,6 +20,8 @@ LAYERS = [
     {"documents"},
     {"calls", "consultations", "news", "strategies"},
     {"search"},
+    # What follows the office across apps: organisation pages, e-mail alerts, the public API.
+    {"organisations", "alerts", "api"},
     # What nothing in the product imports: the demo content, the measuring tools, the project.
     {"demo", "tools", "cso_site"},
 ]

@@ -34,6 +34,9 @@ INSTALLED_APPS = [
     "calls",
     "news",
     "search",
+    "organisations",  # a public page per organisation, from comments and awards
+    "alerts",  # e-mail alerts: subscriptions, double opt-in, sending in the worker
+    "api",  # the read-only public API
     "tools",  # the search benchmark and relevance commands; no product app imports it
     "demo",  # the demo content and its load_demo_content command; no product app imports it
     "wagtail_localize",

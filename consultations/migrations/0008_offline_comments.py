@@ -1,0 +1,9 @@
+# Placeholder in a fixed chain so parallel work on this app does not fork the migration graph;
+# its author fills in the operations.
+from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("consultations", "0007_draft_versions")]
+
+    operations = []
