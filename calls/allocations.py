@@ -1,14 +1,17 @@
 """Funding transparency: every award of every call with published results, their totals and open data.
 
 One row per award, from the Cyrillic originals only (the Latin twin and the English
-translation carry copies of the same rows, which must not be counted three times). Every
-total is summed from these rows, so the page, the chart and the exports always agree.
+translation carry copies of the same rows, which must not be counted three times), and one
+row per grant given outside the calls (DirectFunding), marked as such. Every total is summed
+from these rows, so the page, the chart, the yearly report and the exports always agree.
 """
 
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.conf import settings
+from django.db.models import DecimalField, OuterRef, Prefetch, Subquery, Sum, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -17,8 +20,8 @@ from core.redaction import without_contacts
 from documents.library import localized_names
 from home.i18n import in_current_language
 
-from .models import Award, CallPage, FundingArea
-from .money import format_rsd
+from .chart import year_chart  # noqa: F401  (the transparency page's chart, with the rows it draws)
+from .models import Award, AwardPayment, AwardReport, CallPage, DirectFunding, FundingArea, ReportKind
 
 LATIN = "sr-latn"
 EXPORT_FIELDS = [
@@ -31,8 +34,20 @@ EXPORT_FIELDS = [
     "project",
     "amount_requested",
     "amount_awarded",
+    "amount_paid",
     "score",
+    "through_call",
+    "funder",
+    "legal_basis",
 ]
+# Where grants given outside the calls are grouped among the calls.
+OUTSIDE_CALLS = "outside-calls"
+
+
+@dataclass(frozen=True)
+class OverdueReport:
+    kind: str
+    due_on: object
 
 
 @dataclass(frozen=True)
@@ -45,9 +60,14 @@ class Allocation:
     organisation: str
     registration_number: str
     project: str
-    amount_requested: Decimal
+    amount_requested: Decimal | None
     amount_awarded: Decimal
     score: Decimal | None
+    amount_paid: Decimal = Decimal(0)
+    through_call: bool = True
+    funder: str = ""
+    legal_basis: str = ""
+    overdue_reports: tuple[OverdueReport, ...] = ()
 
     def as_export(self) -> dict:
         return {
@@ -60,7 +80,11 @@ class Allocation:
             "project": self.project,
             "amount_requested": self.amount_requested,
             "amount_awarded": self.amount_awarded,
+            "amount_paid": self.amount_paid,
             "score": self.score,
+            "through_call": self.through_call,
+            "funder": self.funder,
+            "legal_basis": self.legal_basis,
         }
 
 
@@ -92,14 +116,32 @@ def local_versions(originals: dict) -> dict:
     return {**originals, **versions}
 
 
-def allocation_rows(request, now=None) -> list[Allocation]:
-    """Every published award, newest call first; names in the visitor's language and script, never a contact."""
-    awards = list(
+def paid_so_far():
+    """The sum of an award's payments, as a subquery (no query per award)."""
+    payments = AwardPayment.objects.filter(award=OuterRef("pk")).order_by().values("award")
+    paid = Subquery(payments.annotate(total=Sum("amount")).values("total"))
+    return Coalesce(paid, Value(Decimal(0)), output_field=DecimalField(max_digits=16, decimal_places=2))
+
+
+def published_awards(now=None):
+    """The awards of the calls whose results are public, with what was paid and the reports overdue."""
+    overdue = AwardReport.objects.overdue(timezone.localdate(now)).order_by("due_on", "pk")
+    return (
         Award.objects.filter(page__in=published_calls(now).values("pk"))
+        .annotate(paid_total=paid_so_far())
         .select_related("page")
-        .prefetch_related("page__areas")
+        .prefetch_related("page__areas", Prefetch("reports", queryset=overdue, to_attr="overdue"))
         .order_by("-page__opens_at", "page_id", "sort_order", "pk")
     )
+
+
+def overdue_of(award) -> tuple[OverdueReport, ...]:
+    return tuple(OverdueReport(str(ReportKind(report.kind).label), report.due_on) for report in award.overdue)
+
+
+def award_rows(request, now=None) -> list[Allocation]:
+    """Every published award, newest call first; names in the visitor's language and script, never a contact."""
+    awards = list(published_awards(now))
     originals = {award.page.translation_key: award.page for award in awards}
     local = local_versions(originals)
     urls = {key: request.build_absolute_uri(page.get_url(request)) for key, page in local.items()}
@@ -125,9 +167,47 @@ def allocation_rows(request, now=None) -> list[Allocation]:
                 amount_requested=award.amount_requested,
                 amount_awarded=award.amount_awarded,
                 score=award.score,
+                amount_paid=award.paid_total,
+                overdue_reports=overdue_of(award),
             )
         )
     return rows
+
+
+def direct_funding_rows() -> list[Allocation]:
+    """Every grant given outside the calls, newest first, marked as not through a call."""
+    area_names = localized_names(FundingArea)
+    return [
+        Allocation(
+            call="",
+            call_url="",
+            year=grant.granted_on.year,
+            areas=(area_names.get(grant.area_id, ""),) if grant.area_id else (),
+            area_ids=(grant.area_id,) if grant.area_id else (),
+            organisation=without_contacts(in_current_language(grant.organisation_name)),
+            registration_number=grant.registration_number,
+            project=without_contacts(in_current_language(grant.purpose)),
+            amount_requested=None,
+            amount_awarded=grant.amount,
+            score=None,
+            amount_paid=grant.amount_paid,
+            through_call=False,
+            funder=without_contacts(in_current_language(grant.funder)),
+            legal_basis=without_contacts(in_current_language(grant.legal_basis)),
+        )
+        for grant in DirectFunding.objects.order_by("-granted_on", "pk")
+    ]
+
+
+def allocation_rows(request, now=None) -> list[Allocation]:
+    """The awards of every published call, then the grants given outside the calls."""
+    return award_rows(request, now) + direct_funding_rows()
+
+
+def overdue_reports(rows: list[Allocation]) -> list[tuple[Allocation, OverdueReport]]:
+    """Each report past its due date and not received, with its award's row; the longest overdue first."""
+    pairs = [(row, report) for row in rows for report in row.overdue_reports]
+    return sorted(pairs, key=lambda pair: (pair[1].due_on, pair[0].organisation))
 
 
 @dataclass
@@ -137,13 +217,17 @@ class Total:
     count: int = 0
     requested: Decimal = Decimal(0)
     awarded: Decimal = Decimal(0)
+    paid: Decimal = Decimal(0)
     calls: set = field(default_factory=set)
+    through_call: bool = True
 
     def add(self, row: Allocation) -> None:
         self.count += 1
-        self.requested += row.amount_requested
+        self.requested += row.amount_requested or 0
         self.awarded += row.amount_awarded
-        self.calls.add(row.call_url)
+        self.paid += row.amount_paid
+        if row.through_call:
+            self.calls.add(row.call_url)
 
     @property
     def call_count(self) -> int:
@@ -159,13 +243,17 @@ class FundingSummary:
     by_area: list[Total]
     by_organisation: list[Total]
 
+    @property
+    def years(self) -> list[int]:
+        return [total.key for total in self.by_year]
+
 
 def largest_first(total: Total):
     return (-total.awarded, total.label)
 
 
 def funding_summary(rows: list[Allocation]) -> FundingSummary:
-    total = Total(key=None, label=_("All calls"))
+    total = Total(key=None, label=_("All funding"))
     years: dict[int, Total] = {}
     calls: dict[str, Total] = {}
     areas: dict[int | None, Total] = {}
@@ -173,7 +261,11 @@ def funding_summary(rows: list[Allocation]) -> FundingSummary:
     for row in rows:
         total.add(row)
         years.setdefault(row.year, Total(row.year, str(row.year))).add(row)
-        calls.setdefault(row.call_url, Total(row.call_url, row.call)).add(row)
+        if row.through_call:
+            calls.setdefault(row.call_url, Total(row.call_url, row.call)).add(row)
+        else:
+            label = _("Funding outside calls")
+            calls.setdefault(OUTSIDE_CALLS, Total(OUTSIDE_CALLS, label, through_call=False)).add(row)
         # A call in several areas counts in each of them.
         for area_id, name in list(zip(row.area_ids, row.areas, strict=True)) or [(None, _("No area given"))]:
             areas.setdefault(area_id, Total(area_id, name)).add(row)
@@ -182,67 +274,7 @@ def funding_summary(rows: list[Allocation]) -> FundingSummary:
         rows=rows,
         total=total,
         by_year=sorted(years.values(), key=lambda item: -item.key),
-        by_call=list(calls.values()),  # rows come newest call first
+        by_call=list(calls.values()),  # rows come newest call first, the grants outside calls last
         by_area=sorted(areas.values(), key=largest_first),
         by_organisation=sorted(organisations.values(), key=largest_first),
-    )
-
-
-# --------------------------------------------------------------------------
-# The chart: horizontal bars drawn on the server, no script
-# --------------------------------------------------------------------------
-
-CHART_WIDTH = 640
-LABEL_WIDTH = 64
-VALUE_SPACE = 190
-ROW_HEIGHT = 40
-BAR_HEIGHT = 24
-
-
-@dataclass(frozen=True)
-class Bar:
-    label: str
-    value_label: str
-    y: int
-    width: int
-    text_y: int
-    value_x: int
-
-
-@dataclass(frozen=True)
-class Chart:
-    title: str
-    width: int
-    height: int
-    bar_x: int
-    bar_height: int
-    bars: list[Bar]
-
-
-def year_chart(by_year: list[Total]) -> Chart | None:
-    if not by_year:
-        return None
-    largest = max(total.awarded for total in by_year) or Decimal(1)
-    room = CHART_WIDTH - LABEL_WIDTH - VALUE_SPACE
-    bars = []
-    for position, total in enumerate(by_year):
-        top = position * ROW_HEIGHT + (ROW_HEIGHT - BAR_HEIGHT) // 2
-        width = max(int(room * total.awarded / largest), 1 if total.awarded else 0)
-        bars.append(
-            Bar(
-                label=total.label,
-                value_label=format_rsd(total.awarded),
-                y=top,
-                width=width,
-                text_y=top + BAR_HEIGHT // 2 + 5,
-                value_x=LABEL_WIDTH + width + 8,
-            )
-        )
-    return Chart(
-        title=_("Amount awarded per year"),
-        width=CHART_WIDTH,
-        height=len(bars) * ROW_HEIGHT,
-        bar_x=LABEL_WIDTH,
-        bar_height=BAR_HEIGHT,
-        bars=bars,
     )

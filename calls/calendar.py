@@ -23,11 +23,12 @@ from core.calendar import (
 )
 from home.models import OfficeSettings
 
-from .models import CallPage
+from .models import CallPage, FundingOpportunityPage
 
 # A subscribed calendar keeps a year of past deadlines, plus everything still to come.
 HISTORY = datetime.timedelta(days=366)
 CALL_KIND = "call-closes"
+OPPORTUNITY_KIND = "opportunity-closes"
 
 
 def summary(call) -> str:
@@ -37,6 +38,18 @@ def summary(call) -> str:
 @hooks.register(DEADLINES_HOOK)
 def call_deadlines(request, since):
     return closing_deadlines(CallPage.objects, request, since, kind=CALL_KIND, summary=summary)
+
+
+def opportunity_summary(opportunity) -> str:
+    return _("Deadline of a funding opportunity: %(title)s") % {"title": opportunity.title}
+
+
+@hooks.register(DEADLINES_HOOK)
+def opportunity_deadlines(request, since):
+    """External programmes' deadlines (EU and other donors), beside the City's own calls."""
+    return closing_deadlines(
+        FundingOpportunityPage.objects, request, since, kind=OPPORTUNITY_KIND, summary=opportunity_summary
+    )
 
 
 def deadlines_calendar(request) -> Calendar:

@@ -1,6 +1,7 @@
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
 from wagtail.models import Site
 
 from core.content_cache import cached
@@ -8,6 +9,7 @@ from core.snippets import register_listed_snippet
 from home.feed_links import ATOM, ICALENDAR, RSS, add_feed_link
 from home.sections import add_home_section
 
+from .admin_views import AwardFollowUpViewSet, DirectFundingViewSet
 from .models import CallIndexPage, CallPage, FundingArea
 
 HOME_SECTION_SIZE = 4
@@ -15,6 +17,11 @@ MAX_CACHED = 50
 
 
 register_listed_snippet(FundingArea, icon="tag", menu_label=_("Funding areas"), list_display=["name", "sort_order"])
+
+
+@hooks.register("register_admin_viewset")
+def register_funding_follow_up():
+    return [AwardFollowUpViewSet("award_follow_up"), DirectFundingViewSet("direct_funding")]
 
 
 def open_calls(request, locale):
@@ -60,4 +67,11 @@ add_feed_link(
     ICALENDAR,
     "calls:deadlines_ics",
     (*CALL_INDEX, "consultations.consultationindexpage"),
+)
+# External programmes' deadlines are in the same calendar (calls/calendar.py).
+add_feed_link(
+    _("Deadlines of calls, consultations and funding opportunities (iCalendar)"),
+    ICALENDAR,
+    "calls:deadlines_ics",
+    ("calls.fundingopportunityindexpage",),
 )

@@ -8,6 +8,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 
 from . import moderation
 from .models import CommentState, Decision, RejectionReason
+from .notices import notify_answer
 
 REJECTION_REASON_REQUIRED = _("Choose the reason for rejecting the comment.")
 REASONS_REQUIRED = _("Give the reasons when a comment is not accepted or only partly accepted.")
@@ -67,9 +68,13 @@ class CommentModerationForm(WagtailAdminModelForm):
             else:
                 comment.published_at = None
         answer = (comment.decision, comment.decision_reasons)
-        if answer != (self.before["decision"], self.before["decision_reasons"]):
+        answered = answer != (self.before["decision"], self.before["decision_reasons"])
+        if answered:
             moderation.mark_answered(comment, *answer, now=now)
-        return super().save(commit=commit)
+        saved = super().save(commit=commit)
+        if answered:
+            notify_answer(comment)  # e-mailed once the answer is committed, at most once per comment
+        return saved
 
 
 class RejectForm(forms.Form):

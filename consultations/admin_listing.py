@@ -7,7 +7,7 @@ mean the same comments.
 import django_filters
 
 from django import forms
-from django.db.models import F
+from django.db.models import Count, F
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.filters import WagtailFilterSet
@@ -15,7 +15,17 @@ from wagtail.admin.filters import WagtailFilterSet
 from core.params import MAX_DATABASE_ID, database_id
 
 from . import moderation
-from .models import Article, Comment, CommentState, ConsultationPage, Decision, Kind, OrganisationType
+from .models import (
+    Article,
+    Channel,
+    Comment,
+    CommentState,
+    ConsultationPage,
+    Decision,
+    Kind,
+    OrganisationType,
+    RespondentType,
+)
 
 SEARCH_FIELDS = ["organisation_name", "justification", "proposed_wording", "tracking_number"]
 NOT_ANSWERED = "none"
@@ -78,6 +88,8 @@ class CommentFilterSet(WagtailFilterSet):
     state = radio_choice_filter(_("State"), CommentState.choices)
     article = ArticleFilter(label=_("Article"), queryset=articles_with_comments, empty_label=_("All"))
     kind = radio_choice_filter(_("Kind of comment"), Kind.choices)
+    channel = radio_choice_filter(_("Received through"), Channel.choices)
+    respondent_type = radio_choice_filter(_("Who is commenting"), RespondentType.choices)
     organisation_type = radio_choice_filter(_("Type of organisation"), OrganisationType.choices)
     decision = radio_choice_filter(
         _("Decision"), [(NOT_ANSWERED, _("not answered yet")), *Decision.choices], method="filter_decision"
@@ -96,6 +108,7 @@ class CommentFilterSet(WagtailFilterSet):
         consultation = database_id((data or {}).get("consultation"))
         if consultation:
             self.filters["article"].queryset = articles_with_comments().filter(page_id=consultation)
+        self.filters["respondent_type"].extra["choices"] = respondent_type_choices(consultation)
 
     def filter_decision(self, queryset, name, value):
         return queryset.filter(decision="" if value == NOT_ANSWERED else value)
@@ -105,6 +118,13 @@ class CommentFilterSet(WagtailFilterSet):
 
     def filter_same_text_as(self, queryset, name, value):
         return moderation.same_text_as(queryset, int(value))
+
+
+def respondent_type_choices(consultation_id=None) -> list[tuple[str, str]]:
+    """Each respondent type with how many comments it has (in the chosen consultation): one query."""
+    comments = Comment.objects.filter(consultation_id=consultation_id) if consultation_id else Comment.objects.all()
+    counts = dict(comments.values_list("respondent_type").annotate(count=Count("pk")).order_by())
+    return [(value, f"{label} ({counts.get(value, 0)})") for value, label in RespondentType.choices]
 
 
 def listing_queryset(request, params):

@@ -69,6 +69,12 @@ class CommentIndexView(IndexView):
     def get_base_queryset(self):
         return base_queryset()
 
+    @cached_property
+    def header_buttons(self):
+        from .admin_recording import record_button
+
+        return [*super().header_buttons, *record_button(self.request.user)]
+
     def search_queryset(self, queryset):
         if not self.is_searching:
             return queryset
@@ -85,6 +91,13 @@ class CommentIndexView(IndexView):
             ),
             Column("target_label", label=_("Target"), sort_key="target_label"),
             Column("kind", label=_("Kind of comment"), accessor="get_kind_display", sort_key="kind"),
+            Column("channel", label=_("Received through"), accessor="get_channel_display", sort_key="channel"),
+            Column(
+                "respondent_type",
+                label=_("Who is commenting"),
+                accessor="get_respondent_type_display",
+                sort_key="respondent_type",
+            ),
             Column("organisation_name", label=_("Organisation"), sort_key="organisation_name"),
             Column(
                 "organisation_type",
@@ -227,6 +240,7 @@ comment_edit_handler = ObjectList(
         ),
         MultiFieldPanel(
             [
+                ReadOnlyPanel("respondent_type"),
                 ReadOnlyPanel("organisation_name"),
                 ReadOnlyPanel("registration_number"),
                 ReadOnlyPanel("tax_id"),
@@ -243,6 +257,16 @@ comment_edit_handler = ObjectList(
                 ReadOnlyPanel("contact_erased_at"),
             ],
             heading=_("Contact person (never published)"),
+        ),
+        MultiFieldPanel(
+            [
+                ReadOnlyPanel("channel"),
+                ReadOnlyPanel("received_on"),
+                ReadOnlyPanel("original_document"),
+                ReadOnlyPanel("entered_by"),
+                ReadOnlyPanel("entered_at"),
+            ],
+            heading=_("How the comment reached the office"),
         ),
         MultiFieldPanel(
             [
@@ -289,6 +313,15 @@ class CommentViewSet(SnippetViewSet):
         "proposed_wording",
         "justification",
         "attachment",
+        "attachment_publication",
+        "attachment_approved_by",
+        "attachment_approved_at",
+        "channel",
+        "received_on",
+        "original_document",
+        "entered_by",
+        "entered_at",
+        "respondent_type",
         "organisation_name",
         "registration_number",
         "tax_id",

@@ -7,4 +7,8 @@ class ConsultationsConfig(AppConfig):
     verbose_name = _("Public consultations")
 
     def ready(self):
-        from . import deadlines, home_sections  # noqa: F401  (register the deadlines and the home page's section)
+        # Registered on import: the deadlines, the home page's section, the commenters' notices on publication.
+        from . import deadlines, home_sections, notice_signals  # noqa: F401
+        from .versions import connect as keep_draft_versions
+
+        keep_draft_versions()

@@ -40,6 +40,7 @@ def comment_text(
     justification: str,
     organisation_name: str,
     registration_number: str,
+    respondent_type: str = "organisation",
 ) -> str:
     """What the commenter said, as one canonical text: the receipt shows it, its SHA-256 proves it."""
     return canonical_form(
@@ -50,10 +51,27 @@ def comment_text(
                 f"kind: {kind}",
                 f"proposed wording: {canonical_form(proposed_wording)}",
                 f"justification: {canonical_form(justification)}",
-                f"organisation: {canonical_form(organisation_name)} ({registration_number})",
+                respondent_line(respondent_type, organisation_name, registration_number),
             ]
         )
     )
+
+
+def respondent_line(respondent_type: str, organisation_name: str, registration_number: str) -> str:
+    """Who commented, in the canonical text.
+
+    A registered organisation's line is the one every comment had before anyone else could
+    comment, so the SHA-256 of every earlier receipt still matches. A citizen's name is
+    personal data that may be erased on request: it is not part of the text.
+    """
+    if respondent_type == "organisation":
+        return f"organisation: {canonical_form(organisation_name)} ({registration_number})"
+    line = f"respondent: {respondent_type}"
+    if respondent_type != "citizen" and organisation_name:
+        line += f"; {canonical_form(organisation_name)}"
+        if registration_number:
+            line += f" ({registration_number})"
+    return line
 
 
 def sha256_hex(text: str) -> str:

@@ -40,6 +40,14 @@ NOT_EXPORTED = frozenset(
 )
 ACCOUNT_FIELDS = ("username", "first_name", "last_name", "email", "is_active", "is_staff", "is_superuser")
 
+# Apps above this one that hold data by e-mail address (alerts: subscriptions) register here, so the one
+# command answers for everything: name -> (export(email) -> JSON-able, erase(email) -> one line of counts).
+OTHER_HOLDERS: dict = {}
+
+
+def register_holder(name: str, export, erase) -> None:
+    OTHER_HOLDERS[name] = (export, erase)
+
 
 def comments_of(email: str):
     return Comment.objects.filter(contact_email__iexact=email.strip()).select_related("consultation")
@@ -83,6 +91,7 @@ def export(email: str) -> dict:
         "email": email.strip(),
         "comments": [comment_record(comment) for comment in comments_of(email)],
         "admin_accounts": [account_record(user) for user in accounts_of(email)],
+        **{name: holder_export(email) for name, (holder_export, _erase) in OTHER_HOLDERS.items()},
     }
 
 
@@ -93,6 +102,7 @@ class Erased:
     attachments_deleted: int = 0
     attachments_left: list = field(default_factory=list)  # names the store could not delete now
     admin_accounts: int = 0  # found, not touched: the admin's Users screen handles them
+    others: list = field(default_factory=list)  # one line of counts from each registered holder
 
 
 def _redact_text(comment: Comment) -> None:
@@ -140,6 +150,7 @@ def erase(email: str, delete_attachments: bool = False) -> Erased:
         moderation.erase_contacts(kept, user=None)
         outcome.anonymised = [comment.tracking_number for comment in kept]
     _delete_files(files, outcome)
+    outcome.others = [holder_erase(email) for _export, holder_erase in OTHER_HOLDERS.values()]
     logger.info(
         "personal_data erase: %s comment(s) anonymised, %s unconfirmed deleted, %s attachment(s) deleted",
         len(outcome.anonymised),

@@ -6,11 +6,13 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from core.registry_numbers import validate_registration_number, validate_tax_number
 from documents.validation import detect_format
 
 from . import proof_of_work
 from .canonical import canonical_form
-from .models import Comment, Consent, Kind, OrganisationType
+from .models import Comment, Consent, Kind, OrganisationType, RespondentType
+from .respondents import ORGANISATION_FIELDS, settle_organisation_fields, types_asking
 from .submission import MAX_FORM_AGE, Rejected, read_form_token
 
 MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
@@ -28,17 +30,6 @@ class CanonicalTextField(forms.CharField):
     def to_python(self, value):
         value = super().to_python(value)
         return canonical_form(value) if value else value
-
-
-def pib_is_valid(pib: str) -> bool:
-    """Serbian tax ID: 9 digits, the last an ISO 7064 MOD 11,10 check digit."""
-    if not re.fullmatch(r"\d{9}", pib):
-        return False
-    product = 10
-    for digit in pib[:8]:
-        total = (int(digit) + product) % 10 or 10
-        product = (2 * total) % 11
-    return (11 - product) % 10 == int(pib[8])
 
 
 RELOAD = _("The form was not loaded completely or is out of date. Please reload the page and send the comment again.")
@@ -67,6 +58,7 @@ class CommentForm(forms.ModelForm):
             "kind",
             "proposed_wording",
             "justification",
+            "respondent_type",
             "organisation_name",
             "registration_number",
             "tax_id",
@@ -76,33 +68,54 @@ class CommentForm(forms.ModelForm):
             "contact_phone",
             "consent",
             "attachment",
+            "attachment_publication",
         ]
         field_classes = dict.fromkeys(
             ("proposed_wording", "justification", "organisation_name", "contact_name"), CanonicalTextField
         )
         widgets = {
             "kind": forms.RadioSelect,
+            "respondent_type": forms.RadioSelect,
             "consent": forms.RadioSelect,
             "proposed_wording": forms.Textarea(attrs={"rows": 5}),
             "justification": forms.Textarea(attrs={"rows": 6}),
+        }
+        labels = {
+            "organisation_name": _("Name of the organisation, group, institution or business"),
+            "contact_name": _("Your name"),
         }
         help_texts = {
             "proposed_wording": _(
                 "Required when you propose new or changed wording. Plain text, up to 5,000 characters."
             ),
             "justification": _("Why the change is needed. Plain text, up to 5,000 characters."),
-            "registration_number": _("The 8-digit registration number (матични број) from the business register."),
+            "respondent_type": _("Anyone may comment. Organisation details are asked only where they apply."),
+            "registration_number": _(
+                "The 8-digit registration number (матични број) from the business register;"
+                " optional for a public institution."
+            ),
             "tax_id": _("Optional: the 9-digit tax ID (ПИБ)."),
+            "contact_name": _(
+                "A citizen's name is published only if you choose publication with your name below."
+                " For an organisation, the contact person's name is never published."
+            ),
             "contact_email": _("We send a link to confirm the comment here. It is never published."),
             "contact_phone": _("Optional. Never published."),
             "attachment": _("Optional: PDF, DOCX or ODT, up to 10 MB."),
+            "attachment_publication": _(
+                "Off by default: the attachment is then read only by the office. If you tick it, the office may"
+                " publish it with your published comment."
+            ),
         }
 
     # The form's groups of fields, in order, under their legends.
     FIELDSETS = [
-        (_("Your comment"), ["target", "kind", "proposed_wording", "justification", "attachment"]),
-        (_("Organisation"), ["organisation_name", "registration_number", "tax_id", "organisation_type"]),
-        (_("Contact person"), ["contact_name", "contact_email", "contact_phone"]),
+        (
+            _("Your comment"),
+            ["target", "kind", "proposed_wording", "justification", "attachment", "attachment_publication"],
+        ),
+        (_("Who is commenting"), ["respondent_type", *ORGANISATION_FIELDS]),
+        (_("Your name and contact"), ["contact_name", "contact_email", "contact_phone"]),
     ]
 
     def fieldsets(self):
@@ -119,8 +132,12 @@ class CommentForm(forms.ModelForm):
         self.fields["target"].choices = [(WHOLE_ACT, _("The draft as a whole"))] + [
             (entry.key, str(article_label(entry.shown))) for entry in articles
         ]
-        for name in ("contact_name", "contact_email", "organisation_name", "organisation_type", "consent"):
+        for name in ("contact_name", "contact_email", "consent", "respondent_type"):
             self.fields[name].required = True
+        # Which types each organisation field is for: the script hides the others (the server decides).
+        for name in ORGANISATION_FIELDS:
+            self.fields[name].widget.attrs["data-respondent-types"] = " ".join(types_asking(name))
+        self.fields["respondent_type"].choices = RespondentType.choices
         self.fields["kind"].choices = Kind.choices
         self.fields["organisation_type"].choices = [("", _("Choose the kind of organisation"))] + list(
             OrganisationType.choices
@@ -140,14 +157,14 @@ class CommentForm(forms.ModelForm):
 
     def clean_registration_number(self):
         value = self.cleaned_data["registration_number"].strip()
-        if not re.fullmatch(r"\d{8}", value):
-            raise ValidationError(_("The registration number has exactly 8 digits."), code="registration_number")
+        if value:
+            validate_registration_number(value)
         return value
 
     def clean_tax_id(self):
         value = self.cleaned_data["tax_id"].strip()
-        if value and not pib_is_valid(value):
-            raise ValidationError(_("This is not a valid tax ID: 9 digits with a correct check digit."), code="pib")
+        if value:
+            validate_tax_number(value)
         return value
 
     def clean_contact_phone(self):
@@ -180,6 +197,7 @@ class CommentForm(forms.ModelForm):
         target = cleaned.get("target", WHOLE_ACT)
         if target and target not in self.articles:
             self.add_error("target", _("Choose an article of this draft or the draft as a whole."))
+        settle_organisation_fields(self, cleaned)
         return cleaned
 
     @property

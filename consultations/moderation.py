@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import LogContext, LogFormatter, log
 
 from .models import Comment, CommentState, Decision, RejectionReason
+from .notices import notify_answer
 
 PERMISSION = "consultations.moderate_comment"
 
@@ -163,7 +164,7 @@ def answer(comments, decision: str, reasons: str, user) -> Outcome:
     if decision not in Decision.values:
         raise ValueError(f"unknown decision {decision!r}")
     now = timezone.now()
-    return change_each(
+    outcome = change_each(
         comments,
         user,
         applies=lambda comment: comment.state in ANSWERABLE,
@@ -172,6 +173,9 @@ def answer(comments, decision: str, reasons: str, user) -> Outcome:
         fields=["decision", "decision_reasons", "answered_at"],
         data={"decision": decision},
     )
+    for comment in outcome.done:
+        notify_answer(comment)  # e-mailed once the answer is committed
+    return outcome
 
 
 def has_contact(comment: Comment) -> bool:

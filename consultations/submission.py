@@ -24,6 +24,7 @@ from django.utils import timezone, translation
 
 from . import proof_of_work, rate_limits
 from .models import Comment, CommentState, hash_token, new_tracking_number
+from .versions import current_version
 
 logger = logging.getLogger(__name__)
 
@@ -156,8 +157,10 @@ def _comment_from_form(page, form, token: dict) -> tuple[Comment, str]:
     comment = form.save(commit=False)
     comment.consultation = page
     comment.article = form.article
+    comment.version = current_version(page)
     with translation.override(settings.LANGUAGE_CODE):
         comment.target_label = _target_label(form.article)
+    comment.language = written_in(translation.get_language())
     comment.submission_token = token["t"]
     comment.confirmation_token_hash = hash_token(raw_confirmation)
     comment.confirmation_expires_at = Comment.expiry()
@@ -167,6 +170,11 @@ def _comment_from_form(page, form, token: dict) -> tuple[Comment, str]:
         comment.attachment_sha256 = _sha256(upload)
     comment.content_key = comment.submission_content_key()
     return comment, raw_confirmation
+
+
+def written_in(language: str | None) -> str:
+    """The site language the visitor used (later e-mails speak it); the site default otherwise."""
+    return language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
 
 
 def _earlier_send(comment: Comment) -> Submission | None:

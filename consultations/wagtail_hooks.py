@@ -10,7 +10,7 @@ from wagtail.snippets.models import register_snippet
 from home.feed_links import ATOM, RSS, add_feed_link
 from home.views import CRAWLER_EXCLUSIONS_HOOK
 
-from . import moderation
+from . import admin_attachment, admin_recording, moderation
 from .admin_bulk_actions import BULK_ACTIONS, DeleteRefusedBulkAction
 from .admin_views import CommentPermissionPolicy, CommentsWaitingPanel, CommentViewSet
 from .models import Comment, ConsultationIndexPage, ConsultationPage
@@ -32,6 +32,8 @@ hooks.register("register_bulk_action", DeleteRefusedBulkAction, order=100)
 @hooks.register("register_log_actions")
 def register_comment_log_actions(actions):
     moderation.register_log_actions(actions)
+    admin_recording.register_log_actions(actions)
+    admin_attachment.register_log_actions(actions)
 
 
 @hooks.register("construct_homepage_panels")
@@ -47,8 +49,43 @@ def register_attachment_url():
     return urlpatterns
 
 
+@hooks.register("register_admin_urls")
+def register_record_comment_url():
+    return admin_recording.urlpatterns
+
+
 @hooks.register(CRAWLER_EXCLUSIONS_HOOK)
 def keep_crawlers_off_confirmation_links_and_receipts():
     """Those routes carry one visitor's secret token: `*/potvrda/`, `*/prijem/` below any consultation page."""
     resolver = ConsultationPage.get_resolver()
     return ["*/" + resolver.reverse(name, "-").removesuffix("-/") for name in ("confirm", "receipt")]
+
+
+@hooks.register(CRAWLER_EXCLUSIONS_HOOK)
+def keep_crawlers_off_unsubscribe_links():
+    """Each carries one commenter's signed token."""
+    from .unsubscribe import UNSUBSCRIBE_PREFIX
+
+    return [UNSUBSCRIBE_PREFIX]
+
+
+# Publishing a revised draft as the next version (consultations/admin_versions.py).
+@hooks.register("register_admin_urls")
+def register_revised_draft_url():
+    from .admin_versions import urlpatterns
+
+    return urlpatterns
+
+
+@hooks.register("register_page_header_buttons")
+def revised_draft_header_button(page, user, view_name, next_url=None):
+    from .admin_versions import revised_draft_buttons
+
+    yield from revised_draft_buttons(page, user, priority=25)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def revised_draft_listing_button(page, user, next_url=None):
+    from .admin_versions import revised_draft_buttons
+
+    yield from revised_draft_buttons(page, user, priority=25)

@@ -76,6 +76,13 @@ JOBS = (
     Job("purge_unconfirmed_comments", datetime.timedelta(hours=1), command("purge_unconfirmed_comments")),
     Job("sweep_orphaned_files", datetime.timedelta(hours=1), command("sweep_orphaned_files")),
     Job("clearsessions", datetime.timedelta(days=1), clear_expired_sessions),
+    # E-mail alerts (alerts/): catching up after a worker stopped mid-batch, digests, reminders, unconfirmed addresses.
+    Job("send_alerts", datetime.timedelta(minutes=5), command("send_alerts")),
+    Job("send_alert_digests", datetime.timedelta(hours=1), command("send_alert_digests")),
+    Job("send_closing_reminders", datetime.timedelta(hours=1), command("send_closing_reminders")),
+    Job("purge_unconfirmed_subscriptions", datetime.timedelta(days=1), command("purge_unconfirmed_subscriptions")),
+    # Organisation pages' directory and search entries (organisations/): results published at a set time.
+    Job("sync_organisations", datetime.timedelta(hours=1), command("sync_organisations")),
 )
 
 

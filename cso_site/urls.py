@@ -14,6 +14,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
+    # The read-only public API, one address for every language (?lang=): outside the language prefixes.
+    path("api/", include("api.urls")),
     # One sitemap for every language (each URL names its translations): outside the language prefixes.
     path("sitemap.xml", sitemap_index, name="sitemap"),
     path("sitemap-<slug:section>.xml", sitemap_section, name="sitemap_section"),
@@ -30,6 +32,8 @@ urlpatterns += i18n_patterns(
     path("", include("calls.urls")),
     path("", include("consultations.urls")),
     path("", include("news.urls")),
+    path("", include("alerts.urls")),
+    path("", include("organisations.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

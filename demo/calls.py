@@ -18,6 +18,7 @@ from documents.models import DocumentType, IssuingBody, Status
 from .data import load, table
 from .dates import belgrade_today, moment
 from .documents import ensure_registry_document, ensure_translated_snippets, registry_snippet
+from .funding import build_demo_funding
 from .pages import add_published, ensure_index_page, translate_if_missing
 
 DATA = load("calls")
@@ -160,6 +161,7 @@ def build_demo_calls(home, locales) -> CallIndexPage:
     )
     index = ensure_index_page(home, locales, CallIndexPage, DATA["index"])
     ensure_open_call(index, areas, locales)
-    ensure_closed_call(index, areas, locales)
+    closed = ensure_closed_call(index, areas, locales)
     ensure_index_page(home, locales, FundingTransparencyPage, DATA["transparency"])
+    build_demo_funding(home, locales, closed)  # what followed the awards; other donors' programmes
     return index

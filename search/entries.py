@@ -188,6 +188,21 @@ def sync_document(pk: int) -> SearchEntry | None:
 # --------------------------------------------------------------------------
 
 
+# Entries that apps above search keep themselves (organisations): each source is a callable
+# that brings all of its entries up to date and returns their keys, so a rebuild keeps them.
+ENTRY_SOURCES: list = []
+
+
+def register_entry_source(rebuild) -> None:
+    if rebuild not in ENTRY_SOURCES:
+        ENTRY_SOURCES.append(rebuild)
+
+
+def save_entry(key: str, **values) -> SearchEntry:
+    """Create or update the entry under `key` (for an app's own entries, see ENTRY_SOURCES)."""
+    return _save(key, **values)
+
+
 def _save(key: str, **values) -> SearchEntry:
     values["text"] = values["text"][:MAX_DISPLAY_TEXT]
     values["text_en"] = values["text_en"][:MAX_DISPLAY_TEXT]
@@ -229,6 +244,8 @@ def rebuild_all(stdout=None) -> dict[str, int]:
         with transaction.atomic():
             if sync_document(pk):
                 keys.add(document_key(pk))
+    for rebuild in ENTRY_SOURCES:
+        keys.update(rebuild())
     stale = SearchEntry.objects.exclude(key__in=keys)
     deleted = 0
     for entry in stale.iterator():

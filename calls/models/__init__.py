@@ -1,14 +1,22 @@
 from .calls import Award, CallIndexPage, CallKind, CallPage, CallQuerySet, CallStatus
+from .follow_up import AwardPayment, AwardReport, DirectFunding, ReportKind
+from .opportunities import FundingOpportunityIndexPage, FundingOpportunityPage
 from .snippets import FundingArea
 from .transparency import FundingTransparencyPage
 
 __all__ = [
     "Award",
+    "AwardPayment",
+    "AwardReport",
     "CallIndexPage",
     "CallKind",
     "CallPage",
     "CallQuerySet",
     "CallStatus",
+    "DirectFunding",
     "FundingArea",
+    "FundingOpportunityIndexPage",
+    "FundingOpportunityPage",
     "FundingTransparencyPage",
+    "ReportKind",
 ]

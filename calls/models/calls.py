@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.documents import get_document_model
 from wagtail.fields import RichTextField, StreamField
@@ -21,6 +22,7 @@ from core.fields import document_list, optional_link
 from core.pages import ListingPage
 from core.periods import PeriodQuerySetMixin
 from core.redaction import no_contact_data
+from core.registry_numbers import validate_registration_number
 from home.blocks import RICH_TEXT_FEATURES, BodyBlock
 from home.models import SitePage
 
@@ -240,11 +242,13 @@ class CallPage(SitePage):
         return context
 
 
-class Award(Orderable):
-    """One row of a call's results: who received how much for what.
+class Award(ClusterableModel, Orderable):
+    """One row of a call's results: who received how much for what, and what came of it.
 
     Organisations' names and registration numbers are public registry data; there are
     no contact fields, and the text fields refuse e-mail addresses and phone numbers.
+    The follow-up (contract, payments, reports, the office's assessment) is edited in
+    its own admin (calls/admin_views.py), not in the call's page form; see `save`.
     """
 
     page = ParentalKey(CallPage, on_delete=models.CASCADE, related_name="awards")
@@ -260,6 +264,12 @@ class Award(Orderable):
     amount_awarded = money_field(_("amount awarded (RSD)"))
     score = models.DecimalField(
         _("score"), max_digits=5, decimal_places=2, null=True, blank=True, validators=[NOT_NEGATIVE]
+    )
+    # The follow-up, recorded after the allocation (payments and reports: calls/models/follow_up.py).
+    contract_number = models.CharField(_("contract number"), max_length=100, blank=True)
+    contract_signed_on = models.DateField(_("contract signed on"), null=True, blank=True)
+    results_assessment = models.TextField(
+        _("results as assessed by the office"), max_length=3000, blank=True, validators=[no_contact_data]
     )
 
     panels = [
@@ -278,8 +288,50 @@ class Award(Orderable):
     def __str__(self):
         return f"{self.organisation_name}: {self.project_title}"
 
+    def registration_number_errors(self) -> dict:
+        """The registration number's check digit (the field's own validator checks its 8 digits).
+
+        Checked in `clean` rather than among the field's validators, whose change would be a schema migration.
+        """
+        if not REGISTRATION_NUMBER.regex.match(self.registration_number or ""):
+            return {}
+        try:
+            validate_registration_number(self.registration_number)
+        except ValidationError as error:
+            return {"registration_number": error.messages}
+        return {}
+
+    def save(self, *args, **kwargs):
+        """Save only what the saving side owns, so neither side overwrites the other's newer data.
+
+        Publishing a call saves its awards from the page revision, which holds the follow-up as
+        it was when the revision was made; the follow-up admin sets `saving_follow_up`.
+        """
+        if kwargs.get("update_fields") is None and self.pk is not None:
+            owned = FOLLOW_UP_FIELDS if getattr(self, "saving_follow_up", False) else PAGE_FIELDS
+            if type(self).objects.filter(pk=self.pk).exists():
+                kwargs["update_fields"] = owned
+        super().save(*args, **kwargs)
+
     def clean(self):
         super().clean()
+        errors = self.registration_number_errors()
         if self.amount_awarded is not None and self.amount_requested is not None:
             if self.amount_awarded > self.amount_requested:
-                raise ValidationError({"amount_awarded": _("The amount awarded cannot exceed the amount requested.")})
+                errors["amount_awarded"] = _("The amount awarded cannot exceed the amount requested.")
+        if errors:
+            raise ValidationError(errors)
+
+
+# Who owns which part of an award (Award.save): the call's page form, or the follow-up admin.
+PAGE_FIELDS = (
+    "page",
+    "sort_order",
+    "organisation_name",
+    "registration_number",
+    "project_title",
+    "amount_requested",
+    "amount_awarded",
+    "score",
+)
+FOLLOW_UP_FIELDS = ("contract_number", "contract_signed_on", "results_assessment", "payments", "reports")

@@ -1,4 +1,5 @@
 from .comments import (
+    Channel,
     Comment,
     CommentState,
     Consent,
@@ -6,25 +7,38 @@ from .comments import (
     Kind,
     OrganisationType,
     RejectionReason,
+    RespondentType,
     hash_token,
     new_tracking_number,
 )
+from .date_changes import DateChange, DateChangeKind
+from .notices import NoticeEvent, NoticeOptOut, SentNotice
 from .pages import Article, ConsultationIndexPage, ConsultationPage, State
 from .retention import CommentRetentionSettings
+from .versions import DraftVersion, VersionArticle
 
 __all__ = [
     "Article",
+    "Channel",
     "Comment",
     "CommentRetentionSettings",
     "CommentState",
     "Consent",
     "ConsultationIndexPage",
     "ConsultationPage",
+    "DateChange",
+    "DateChangeKind",
     "Decision",
+    "DraftVersion",
     "Kind",
+    "NoticeEvent",
+    "NoticeOptOut",
     "OrganisationType",
     "RejectionReason",
+    "RespondentType",
+    "SentNotice",
     "State",
+    "VersionArticle",
     "hash_token",
     "new_tracking_number",
 ]

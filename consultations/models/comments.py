@@ -19,6 +19,16 @@ class Kind(models.TextChoices):
     ADD = "add", _("add a new provision")
 
 
+class RespondentType(models.TextChoices):
+    """Who comments: anyone may, and the organisation fields are asked only where they apply (forms.py)."""
+
+    ORGANISATION = "organisation", _("registered civil society organisation")
+    INFORMAL_GROUP = "informal_group", _("informal group or network")
+    CITIZEN = "citizen", _("citizen")
+    INSTITUTION = "institution", _("public institution")
+    BUSINESS = "business", _("business")
+
+
 class OrganisationType(models.TextChoices):
     ASSOCIATION = "association", _("association")
     FOUNDATION = "foundation", _("foundation or endowment")
@@ -27,9 +37,28 @@ class OrganisationType(models.TextChoices):
 
 
 class Consent(models.TextChoices):
-    PUBLIC = "public", _("publish the comment with the organisation's name")
-    ANONYMOUS = "anonymous", _("publish the comment without the organisation's name")
+    # Worded for everyone: a citizen's own name, or the name of the organisation, group, institution or business.
+    PUBLIC = "public", _("publish the comment with my name or my organisation's name")
+    ANONYMOUS = "anonymous", _("publish the comment without any name")
     PRIVATE = "private", _("do not publish the comment; count it only")
+
+
+class Channel(models.TextChoices):
+    """How the comment reached the office: the site's form, or recorded by a moderator from elsewhere."""
+
+    WEB = "web", _("the site's comment form")
+    EMAIL = "email", _("e-mail")
+    LETTER = "letter", _("letter")
+    HEARING = "hearing", _("public hearing")
+    ROUND_TABLE = "round_table", _("round table")
+
+
+CHANNEL_NOTES = {
+    Channel.EMAIL: _("received by e-mail"),
+    Channel.LETTER: _("received by letter"),
+    Channel.HEARING: _("given at a public hearing"),
+    Channel.ROUND_TABLE: _("given at a round table"),
+}
 
 
 class CommentState(models.TextChoices):
@@ -77,9 +106,21 @@ class CommentQuerySet(models.QuerySet):
     def published(self):
         return self.filter(state=CommentState.PUBLISHED)
 
+    def with_public_attachment(self):
+        """Published, shown comments whose attachment the author agreed to publish and a moderator approved."""
+        return (
+            self.published()
+            .exclude(consent=Consent.PRIVATE)
+            .exclude(attachment="")
+            .filter(attachment_publication=True, attachment_approved_at__isnull=False)
+        )
+
 
 class Comment(models.Model):
-    """A CSO's structured comment on a draft act, from submission to the office's answer."""
+    """A structured comment on a draft act, from submission to the office's answer.
+
+    From anyone: a registered organisation, an informal group, a citizen, an institution, a business.
+    """
 
     consultation = models.ForeignKey(
         ConsultationPage, verbose_name=_("consultation"), on_delete=models.PROTECT, related_name="comments"
@@ -87,22 +128,78 @@ class Comment(models.Model):
     article = models.ForeignKey(
         Article, verbose_name=_("article"), null=True, blank=True, on_delete=models.SET_NULL, related_name="comments"
     )
+    # The version of the draft that was current when the comment was sent (empty on older comments: version 1).
+    version = models.ForeignKey(
+        "consultations.DraftVersion",
+        verbose_name=_("version of the draft"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="comments",
+    )
     # The target as the commenter saw it, kept even if the article is later edited or removed.
     target_label = models.CharField(_("target"), max_length=300)
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
     proposed_wording = models.TextField(_("proposed wording"), max_length=5000, blank=True)
     justification = models.TextField(_("justification"), max_length=5000)
 
-    organisation_name = models.CharField(_("organisation"), max_length=250)
-    registration_number = models.CharField(_("registration number"), max_length=8)
+    respondent_type = models.CharField(
+        _("who is commenting"),
+        max_length=20,
+        choices=RespondentType.choices,
+        default=RespondentType.ORGANISATION,
+        db_index=True,
+    )
+    # The organisation's, group's, institution's or business's name; a citizen's own name is contact_name.
+    organisation_name = models.CharField(_("organisation"), max_length=250, blank=True)
+    # Checked with its check digit in the form (core/registry_numbers.py); empty for citizens and groups.
+    registration_number = models.CharField(_("registration number"), max_length=8, blank=True)
     tax_id = models.CharField(_("tax ID (PIB)"), max_length=9, blank=True)
-    organisation_type = models.CharField(_("type of organisation"), max_length=20, choices=OrganisationType.choices)
+    organisation_type = models.CharField(
+        _("type of organisation"), max_length=20, choices=OrganisationType.choices, blank=True
+    )
     contact_name = models.CharField(_("contact person"), max_length=150, blank=True)
     contact_email = models.EmailField(_("contact e-mail"), max_length=254, blank=True)
     contact_phone = models.CharField(_("contact telephone"), max_length=40, blank=True)
     consent = models.CharField(_("publication"), max_length=10, choices=Consent.choices)
     attachment = models.FileField(_("attachment"), upload_to=attachment_path, max_length=255, blank=True)
     attachment_sha256 = models.CharField(max_length=64, blank=True, editable=False)
+    # A position paper is published with the comment only when its author agreed and a moderator approved.
+    attachment_publication = models.BooleanField(_("publish my attachment with my comment"), default=False)
+    attachment_approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("attachment approved by"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    attachment_approved_at = models.DateTimeField(_("attachment approved at"), null=True, blank=True, editable=False)
+
+    # Comments received by e-mail, letter, at a hearing or a round table are recorded by a moderator:
+    # who and when is kept; the scanned original is a registry document or the private attachment.
+    channel = models.CharField(_("received through"), max_length=12, choices=Channel.choices, default=Channel.WEB)
+    received_on = models.DateField(_("date received"), null=True, blank=True)
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("entered by"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    entered_at = models.DateTimeField(_("entered at"), null=True, blank=True, editable=False)
+    original_document = models.ForeignKey(
+        "documents.RegistryDocument",
+        verbose_name=_("original in the registry"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     # One submission per form: the server issues the token, the database keeps it unique.
     submission_token = models.CharField(max_length=64, unique=True, editable=False)
@@ -127,6 +224,10 @@ class Comment(models.Model):
     decision_reasons = models.TextField(_("reasons for the decision"), max_length=10000, blank=True)
     answered_at = models.DateTimeField(_("answered at"), null=True, blank=True, editable=False)
 
+    # The language the commenter wrote in: later e-mails about the comment speak it (consultations/notices.py).
+    language = models.CharField(
+        _("language"), max_length=7, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE, editable=False
+    )
     submitted_at = models.DateTimeField(_("submitted at"), default=timezone.now, editable=False)
     confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True, editable=False)
     published_at = models.DateTimeField(_("published at"), null=True, blank=True, editable=False)
@@ -164,6 +265,7 @@ class Comment(models.Model):
             justification=self.justification,
             organisation_name=self.organisation_name,
             registration_number=self.registration_number,
+            respondent_type=self.respondent_type,
         )
 
     def seal(self) -> None:
@@ -177,7 +279,8 @@ class Comment(models.Model):
             consultation_id=self.consultation_id,
             article_id=self.article_id,
             email=self.contact_email,
-            consent=self.consent,
+            # Agreeing to publish the attachment is consent too; unticked, the key is what it always was.
+            consent=self.consent + (":publish-attachment" if self.attachment_publication else ""),
             attachment_sha256=self.attachment_sha256,
             text=self.canonical_text(),
         )
@@ -200,8 +303,43 @@ class Comment(models.Model):
         return self.attachment.name.rsplit("/", 1)[-1] if self.attachment else ""
 
     @property
+    def attachment_is_public(self) -> bool:
+        """What `with_public_attachment()` selects, for one comment in hand."""
+        return bool(
+            self.attachment
+            and self.attachment_publication
+            and self.attachment_approved_at
+            and self.state == CommentState.PUBLISHED
+            and self.consent != Consent.PRIVATE
+        )
+
+    @property
+    def is_recorded(self) -> bool:
+        """Received outside the site and entered by a moderator (who and when: entered_by, entered_at)."""
+        return self.channel != Channel.WEB
+
+    @property
+    def channel_note(self) -> str:
+        """How the comment reached the office, as the public pages say it ("" for the site's form)."""
+        return str(CHANNEL_NOTES.get(self.channel, ""))
+
+    @property
     def shows_organisation(self) -> bool:
         return self.consent == Consent.PUBLIC
+
+    @property
+    def public_author(self) -> str:
+        """The name the site may show with the comment, "" when it must not.
+
+        The organisation's (group's, institution's, business's) name when its author agreed to be
+        named; a citizen's own name only when the citizen chose publication with their name.
+        Whether the comment itself is published is the caller's question.
+        """
+        if self.consent != Consent.PUBLIC:
+            return ""
+        if self.respondent_type == RespondentType.CITIZEN:
+            return " ".join(self.contact_name.split())
+        return " ".join(self.organisation_name.split())
 
     def erase_contact(self) -> None:
         """Erase the contact person on request; the comment stays as an anonymous record."""

@@ -14,6 +14,8 @@ from core.pages import ListingPage
 from core.periods import PeriodQuerySetMixin
 from home.models import SitePage
 
+from ..page_form import ConsultationPageForm
+
 
 class ConsultationQuerySet(PeriodQuerySetMixin, PageQuerySet):
     """A consultation's state follows from its dates (and the published report)."""
@@ -87,20 +89,34 @@ class ConsultationPage(RoutablePageMixin, SitePage):
         blank=True,
         help_text=_("Set when the office publishes the consultation report; answers become public then."),
     )
+    # The last step of the draft's versions: the act as adopted, from the document registry.
+    adopted_act = optional_link(
+        "documents.RegistryDocument",
+        _("adopted act"),
+        help_text=_("The act as adopted, from the document registry: shown as the final version of the draft."),
+    )
+    adopted_on = models.DateField(_("adopted on"), null=True, blank=True)
 
     objects = PageManager.from_queryset(ConsultationQuerySet)()
 
+    # Asks for the reason when a published consultation's dates change (consultations/page_form.py).
+    base_form_class = ConsultationPageForm
     parent_page_types = ["consultations.ConsultationIndexPage"]
     subpage_types = []
 
     content_panels = SitePage.content_panels + [
         FieldPanel("summary"),
         FieldPanel("responsible_body"),
-        MultiFieldPanel([FieldPanel("opens_at"), FieldPanel("closes_at")], _("Consultation period")),
+        MultiFieldPanel(
+            [FieldPanel("opens_at"), FieldPanel("closes_at"), FieldPanel("date_change_reason")],
+            _("Consultation period"),
+        ),
+        InlinePanel("date_changes", label=_("Changes of dates (public log)")),
         FieldPanel("draft_files"),
         FieldPanel("import_from_docx"),
         InlinePanel("articles", label=_("Articles")),
         MultiFieldPanel([FieldPanel("report_intro"), FieldPanel("report_published_at")], _("Report")),
+        MultiFieldPanel([FieldPanel("adopted_act"), FieldPanel("adopted_on")], _("Adopted act")),
     ]
     search_fields = SitePage.search_fields + [
         index.SearchField("summary"),
@@ -149,7 +165,7 @@ class ConsultationPage(RoutablePageMixin, SitePage):
         """The state in words, for pages of other apps that link a consultation (strategies)."""
         return str(State(self.state(now)).label)
 
-    # Routes: the page itself (reading and the comment form), confirmation, receipt, report.
+    # Routes: the page itself (reading and the comment form), confirmation, receipt, report, versions.
     @path("")
     def consultation(self, request):
         from consultations.views import consultation_page
@@ -169,6 +185,13 @@ class ConsultationPage(RoutablePageMixin, SitePage):
 
         return receipt(request, self, token)
 
+    # A position paper its author agreed to publish and a moderator approved (else 404).
+    @path("prilog/<str:tracking_number>/", name="published_attachment")
+    def published_attachment(self, request, tracking_number):
+        from consultations.published_attachments import published_attachment
+
+        return published_attachment(request, self, tracking_number)
+
     @path("izvestaj/", name="report")
     def report(self, request):
         return self.report_in(request, "html")
@@ -178,10 +201,29 @@ class ConsultationPage(RoutablePageMixin, SitePage):
     report_json = report_download("json")
     report_manifest = report_download("manifest")
 
+    # The draft's versions, and what changed between two of them (consultations/version_pages.py).
+    @path("verzije/", name="versions")
+    def versions(self, request):
+        from consultations.version_pages import versions_page
+
+        return versions_page(request, self)
+
+    @path("verzije/<int:old>/<int:new>/", name="compare_versions")
+    def compare_versions(self, request, old, new):
+        from consultations.version_pages import compare_page
+
+        return compare_page(request, self, old, new)
+
     def report_in(self, request, fmt):
         from consultations.report import report_response
 
         return report_response(request, self, fmt)
+
+    def public_date_log(self):
+        """The changes of the dates, as this page shows them (consultations/date_log.py)."""
+        from consultations.date_log import date_log
+
+        return date_log(self, self.original)
 
     @property
     def original(self):

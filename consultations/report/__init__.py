@@ -8,8 +8,11 @@ report accounts for their submission.
 Never lose, never leak: every confirmed comment (published, rejected or still waiting for
 moderation) is counted and listed by its tracking number; its text only when it is published
 and its author did not ask to keep it private; the organisation only when the author agreed
-to be named. Contact persons, e-mails, telephones, registration and tax numbers and
-attachments are never even loaded from the database here.
+to be named. Contact persons, e-mails, telephones, registration and tax numbers are never
+even loaded from the database here; an attachment is linked (with its SHA-256 in the
+manifest) only when its author agreed to publish it and a moderator approved it.
+Comments recorded by a moderator (by e-mail, letter, at a hearing or round table) are
+marked by their channel in every format.
 """
 
 from .data import FORMATS, Report, build_report

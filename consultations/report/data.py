@@ -13,7 +13,8 @@ from django.utils.translation import gettext as _
 from core.scripts import normalize
 from home.i18n import in_current_language
 
-from ..models import Comment, CommentState, Consent, Decision, Kind, RejectionReason
+from ..models import Channel, Comment, CommentState, Consent, Decision, Kind, RejectionReason, RespondentType
+from .channels import ManifestLine, PublicAttachment, channel_label, manifest_lines, per_channel, public_attachment
 
 FORMATS = ("html", "docx", "csv", "json", "manifest")
 
@@ -30,6 +31,8 @@ CSV_FIELDS = [
     "tracking_number",
     "target",
     "kind",
+    "channel",
+    "respondent_type",
     "organisation",
     "proposed_wording",
     "justification",
@@ -37,6 +40,8 @@ CSV_FIELDS = [
     "decision",
     "decision_reasons",
     "text_sha256",
+    "attachment_url",
+    "attachment_sha256",
 ]
 
 DOCX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -54,6 +59,9 @@ COMMENT_FIELDS = (
     "proposed_wording",
     "justification",
     "organisation_name",
+    "respondent_type",
+    # Only for a citizen who chose publication with their name (Comment.public_author); never e-mails or phones.
+    "contact_name",
     "consent",
     "state",
     "rejection_reason",
@@ -61,6 +69,12 @@ COMMENT_FIELDS = (
     "decision_reasons",
     "text_sha256",
     "submitted_at",
+    # How it reached the office; the attachment only to link it once its publication is approved.
+    "channel",
+    "attachment",
+    "attachment_sha256",
+    "attachment_publication",
+    "attachment_approved_at",
     "article",
     "article__number",
     "article__heading",
@@ -100,6 +114,8 @@ class Statistics:
     per_article: list[Count]
     per_kind: list[Count]
     per_decision: list[Count]
+    per_channel: list[Count]
+    per_respondent_type: list[Count] = field(default_factory=list)
 
     @property
     def totals(self) -> list[Count]:
@@ -131,6 +147,11 @@ class Row:
     decision_label: str
     decision_reasons: str
     text_sha256: str
+    channel: str = Channel.WEB
+    channel_label: str = ""
+    attachment: PublicAttachment | None = None
+    respondent_type: str = RespondentType.ORGANISATION
+    respondent_type_label: str = ""
 
     def as_data(self) -> dict:
         """The open-data row (CSV and JSON): codes for kind, state and decision."""
@@ -145,6 +166,10 @@ class Row:
             "decision": self.decision,
             "decision_reasons": self.decision_reasons,
             "text_sha256": self.text_sha256,
+            "channel": self.channel,
+            "respondent_type": self.respondent_type,
+            "attachment_url": self.attachment.url if self.attachment else "",
+            "attachment_sha256": self.attachment.sha256 if self.attachment else "",
         }
 
 
@@ -156,7 +181,7 @@ class Report:
     organisations: list[str]
     statistics: Statistics
     rows: list[Row]
-    manifest: list[tuple[str, str]] = field(default_factory=list)  # (text_sha256, tracking_number)
+    manifest: list[ManifestLine] = field(default_factory=list)
 
 
 def article_label(number: str, heading: str) -> str:
@@ -223,14 +248,14 @@ class _Targets:
         return (1, self.order.get(comment.article_id, len(self.order) + (comment.article.sort_order or 0)))
 
 
-def _row(comment, target: str, decision_labels: dict[str, str]) -> Row:
+def _row(comment, target: str, decision_labels: dict[str, str], page=None) -> Row:
     withheld = _withheld(comment)
     return Row(
         tracking_number=comment.tracking_number or "",
         target=target,
         kind=comment.kind,
         kind_label=str(Kind(comment.kind).label) if comment.kind in Kind.values else comment.kind,
-        organisation=_named_organisation(comment),
+        organisation=_named_author(comment),
         text_shown=not withheld,
         # Published text: contact-like strings left out (consultations/personal_data.py).
         proposed_wording=comment.public_proposed_wording if not withheld else "",
@@ -242,13 +267,28 @@ def _row(comment, target: str, decision_labels: dict[str, str]) -> Row:
         decision_label=decision_labels[_decision_key(comment)],
         decision_reasons=in_current_language(comment.decision_reasons),
         text_sha256=comment.text_sha256,
+        channel=comment.channel,
+        channel_label=channel_label(comment.channel),
+        respondent_type=comment.respondent_type,
+        respondent_type_label=_respondent_type_label(comment.respondent_type),
+        attachment=None if withheld else public_attachment(page, comment),
     )
 
 
-def _named_organisation(comment) -> str:
-    """The organisation's name where its author agreed to be named and the comment is published, else ""."""
-    named = comment.consent == Consent.PUBLIC and comment.state == CommentState.PUBLISHED
-    return " ".join(comment.organisation_name.split()) if named else ""
+def _named_author(comment) -> str:
+    """The name the author agreed to publish (Comment.public_author) once the comment is published, else ""."""
+    return comment.public_author if comment.state == CommentState.PUBLISHED else ""
+
+
+def _respondent_type_label(key: str) -> str:
+    return str(RespondentType(key).label) if key in RespondentType.values else key
+
+
+def _per_respondent_type(comments) -> list[Count]:
+    counts = dict.fromkeys(RespondentType.values, 0)
+    for comment in comments:
+        counts[comment.respondent_type] = counts.get(comment.respondent_type, 0) + 1
+    return [Count(key, _respondent_type_label(key), count) for key, count in counts.items()]
 
 
 def _per_article(comments, articles, targets: _Targets) -> list[Count]:
@@ -283,6 +323,8 @@ def _statistics(comments, articles, targets: _Targets, decision_labels: dict[str
         per_article=_per_article(comments, articles, targets),
         per_kind=[Count(key, str(kind_labels.get(key, key)), count) for key, count in per_kind_counts.items()],
         per_decision=[Count(key, decision_labels[key], count) for key, count in per_decision_counts.items()],
+        per_channel=[Count(key, channel_label(key), count) for key, count in per_channel(comments).items()],
+        per_respondent_type=_per_respondent_type(comments),
     )
 
 
@@ -311,9 +353,10 @@ def build_report(page) -> Report:
     decision_labels = _decision_labels()
     in_order = sorted(comments, key=lambda c: (targets.position(c), c.submitted_at, c.tracking_number or ""))
     # Rows first: labelling them names the articles no longer in the draft, which the statistics count.
-    rows = [_row(comment, targets.label(comment), decision_labels) for comment in in_order]
-    organisations = {row.organisation for row in rows if row.organisation}
-    manifest = sorted(((c.text_sha256, c.tracking_number or "") for c in comments), key=lambda item: (item[1], item[0]))
+    rows = [_row(comment, targets.label(comment), decision_labels, page) for comment in in_order]
+    # Citizens who chose to be named are named in their rows, not listed among the organisations.
+    organisations = {row.organisation for row in rows if row.organisation and row.respondent_type != "citizen"}
+    manifest = manifest_lines(comments, rows)
     return Report(
         page=page,
         original=original,

@@ -13,6 +13,7 @@ from core.exports import csv_text as spreadsheet_text
 from core.exports import json_text as inert_json_text
 from core.scripts import latin_slug
 
+from .channels import ManifestLine
 from .data import CSV_FIELDS, DATE_FORMAT, XML_INVALID, Report, Row
 
 
@@ -32,9 +33,22 @@ def manifest_text(report: Report) -> str:
             " number. To check your comment, compute the SHA-256 of the text as received shown in your receipt"
             " (UTF-8, lines separated by a line feed, no final line feed) and find it beside your tracking number."
         ),
+        "# "
+        + _(
+            "A comment received outside the site and recorded by a moderator is marked received-by: and its"
+            " channel; a published attachment's SHA-256 follows as attachment-sha256:."
+        ),
     ]
-    lines = [f"{sha256}  {tracking_number}" for sha256, tracking_number in report.manifest]
-    return "\n".join([*header, *lines]) + "\n"
+    return "\n".join([*header, *(_manifest_line(line) for line in report.manifest)]) + "\n"
+
+
+def _manifest_line(line: ManifestLine) -> str:
+    parts = [line.text_sha256, line.tracking_number]
+    if line.recorded:
+        parts.append(f"received-by:{line.channel}")
+    if line.attachment_sha256:
+        parts.append(f"attachment-sha256:{line.attachment_sha256}")
+    return "  ".join(parts)
 
 
 def csv_text(report: Report) -> str:
@@ -63,11 +77,23 @@ def json_data(report: Report) -> dict:
             ],
             "per_kind": [{"kind": c.key, "label": c.label, "count": c.count} for c in statistics.per_kind],
             "per_decision": [{"decision": c.key, "label": c.label, "count": c.count} for c in statistics.per_decision],
+            "per_channel": [{"channel": c.key, "label": c.label, "count": c.count} for c in statistics.per_channel],
+            "per_respondent_type": [
+                {"respondent_type": c.key, "label": c.label, "count": c.count} for c in statistics.per_respondent_type
+            ],
         },
         "organisations": report.organisations,
         "fields": CSV_FIELDS,
         "comments": [row.as_data() for row in report.rows],
-        "manifest": [{"tracking_number": number, "text_sha256": sha256} for sha256, number in report.manifest],
+        "manifest": [
+            {
+                "tracking_number": line.tracking_number,
+                "text_sha256": line.text_sha256,
+                "channel": line.channel,
+                "attachment_sha256": line.attachment_sha256,
+            }
+            for line in report.manifest
+        ],
     }
 
 
@@ -158,6 +184,8 @@ def _docx_statistics(word: _Word, report: Report) -> None:
         (_("Comments per article"), _("Article"), statistics.per_article),
         (_("Comments per kind"), _("Kind"), statistics.per_kind),
         (_("Comments per decision"), _("Decision"), statistics.per_decision),
+        (_("Comments per channel"), _("Received through"), statistics.per_channel),
+        (_("Comments per respondent type"), _("Who is commenting"), statistics.per_respondent_type),
     ]:
         word.table(caption, [header, _("Number")], [(c.label, c.count) for c in counts])
 
@@ -170,7 +198,9 @@ def _docx_comments(word: _Word, report: Report) -> None:
             _("Tracking number"),
             _("Target"),
             _("Kind"),
-            _("Organisation"),
+            _("Received through"),
+            _("Who is commenting"),
+            _("Author"),
             _("Comment"),
             _("Decision"),
             _("Reasons for the decision"),
@@ -180,6 +210,8 @@ def _docx_comments(word: _Word, report: Report) -> None:
                 row.tracking_number,
                 row.target,
                 row.kind_label,
+                row.channel_label,
+                row.respondent_type_label,
                 row.organisation or "—",
                 _comment_text(row),
                 row.decision_label,
@@ -212,4 +244,8 @@ def _comment_text(row: Row) -> str:
     if row.proposed_wording:
         parts.append(f"{_('Proposed wording')}: {row.proposed_wording}")
     parts.append(f"{_('Justification')}: {row.justification}")
+    if row.attachment:
+        parts.append(
+            f"{_('Attachment')}: {row.attachment.name} ({row.attachment.url}, SHA-256 {row.attachment.sha256})"
+        )
     return "\n".join(parts)

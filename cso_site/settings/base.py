@@ -67,12 +67,20 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django_tasks_db",
     "csp",
+    # The public API (api/): its OpenAPI schema and docs page (Swagger UI served from our own static files),
+    # and CORS headers on /api/ only.
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "corsheaders",
 ]
 
 MIDDLEWARE = [
     # First: load balancers probe /health/live and /health/ready by IP over plain HTTP, so these answer
     # before the HTTPS redirect and the ALLOWED_HOSTS check (core/health.py).
     "core.health.HealthCheckMiddleware",
+    # Before anything that may answer (WhiteNoise, the page cache): the API's CORS headers and preflights.
+    "corsheaders.middleware.CorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "home.csp.SiteCSPMiddleware",
@@ -235,6 +243,29 @@ TASKS = {"default": {"BACKEND": TASK_BACKENDS[TASKS_BACKEND]}}
 
 # Readiness (/health/ready): the longest the probe waits for the database, cache, storage and search together.
 HEALTH_CHECK_TIMEOUT = float(os.environ.get("HEALTH_CHECK_TIMEOUT", "3"))
+
+# The read-only public API (api/, README "Public API"): requests per client address, JSON only, its
+# OpenAPI schema. CORS lets any web page read it, and only it, without credentials.
+API_RATE = os.environ.get("API_RATE", "120/minute")
+REST_FRAMEWORK = {"DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema"}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Open data API",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "PREPROCESSING_HOOKS": ["api.schema.only_public_api"],
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "SERVE_AUTHENTICATION": [],
+    "ENUM_NAME_OVERRIDES": {
+        "CallKindEnum": "calls.models.CallKind.choices",
+        "CommentKindEnum": "consultations.models.Kind.choices",
+    },
+}
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_CREDENTIALS = False
+CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
 
 # Consultations: how long the e-mailed confirmation link of a comment stays valid.
 COMMENT_CONFIRMATION_HOURS = 72

@@ -7,8 +7,9 @@ def fill_comment(page, organisation: str, email: str) -> None:
     page.locator("#id_proposed_wording").fill("Рок за пријаву је 30 дана од објављивања конкурса.")
     page.locator("#id_justification").fill("Мала удружења не могу да припреме документацију за 15 дана.")
     page.locator("#id_organisation_name").fill(organisation)
-    page.locator("#id_registration_number").fill("28054321")
+    # Komercijalna banka a.d.'s published registration number: a real number with a valid check digit.
+    page.locator("#id_registration_number").fill("07737068")
     page.locator("#id_organisation_type").select_option("association")
     page.locator("#id_contact_name").fill("Ана Анић")
     page.locator("#id_contact_email").fill(email)
-    page.get_by_label("објавити коментар с називом организације").check()
+    page.get_by_label("објавити коментар с мојим именом или називом моје организације").check()

@@ -21,7 +21,6 @@ LATIN_TERMS = {
 LANGUAGE_AUTONYMS = {"English", "Srpski (latinica)", "srpski (latinica)", "Srpski", "srpski"}
 # wagtail-localize's editor bundle (static/wagtail_localize/js/wagtail-localize.js, 1.14) writes these in English
 # without gettext, so no catalogue can translate them: the test prints them and leaves them to upstream.
-HARD_CODED_IN_WAGTAIL_LOCALIZE_JS = re.compile(r"^(?:.+ to .+ translation|More actions)$")
 ADDRESS = re.compile(r"\b[\w.+-]+@[\w-]+(\.[\w-]+)+\b|\bhttps?://\S+|(?:^|\s)/[\w./?=&%-]*")
 FILE_NAME = re.compile(r"\b[\w.-]+\.(pdf|docx|odt|xlsx|ods|csv|txt|png|jpe?g|gif|webp|svg)\b", re.IGNORECASE)
 LATIN_WORD = re.compile(r"[A-Za-zČĆŽŠĐčćžšđ]{3,}")
@@ -60,15 +59,11 @@ def legitimate_latin_texts() -> list[str]:
     return sorted((text for text in texts if len(text) > 2), key=len, reverse=True)
 
 
-def latin_words_left(visible_text: str, legitimate: list[str]) -> tuple[list[str], list[str]]:
-    """('line  [Latin words left in it]' for every line with a Latin word that is not legitimately Latin,
-    the lines wagtail-localize's JavaScript hard-codes in English)."""
-    left, hard_coded = [], []
+def latin_words_left(visible_text: str, legitimate: list[str]) -> list[str]:
+    """'line  [Latin words left in it]' for every line with a Latin word that is not legitimately Latin."""
+    left = []
     for line in dict.fromkeys(line.strip() for line in visible_text.splitlines()):
         if not LATIN_WORD.search(line):
-            continue
-        if HARD_CODED_IN_WAGTAIL_LOCALIZE_JS.match(line):
-            hard_coded.append(line)
             continue
         rest = FILE_NAME.sub(" ", ADDRESS.sub(" ", line))
         for text in legitimate:
@@ -76,4 +71,4 @@ def latin_words_left(visible_text: str, legitimate: list[str]) -> tuple[list[str
                 rest = re.sub(rf"(?<!\w){re.escape(text)}(?!\w)", " ", rest)
         if words := LATIN_WORD.findall(rest):
             left.append(f"{line[:160]}  {words}")
-    return left, hard_coded
+    return left

@@ -8,7 +8,17 @@ import factory
 
 from django.utils import timezone
 
-from calls.models import Award, CallIndexPage, CallPage, FundingArea, FundingTransparencyPage
+from calls.models import (
+    Award,
+    CallIndexPage,
+    CallPage,
+    DirectFunding,
+    FundingArea,
+    FundingOpportunityIndexPage,
+    FundingOpportunityPage,
+    FundingTransparencyPage,
+)
+from core.registry_numbers import with_check_digit
 from tests.factories import (
     CyrillicSnippetFactory,
     IndexPageFactory,
@@ -27,7 +37,8 @@ class AwardFactory(factory.django.DjangoModelFactory):
     """A results row (`.build()` it into a call's `awards`); amounts in dinars."""
 
     organisation_name = factory.LazyFunction(lambda: f"Удружење грађана {secrets.token_hex(2)}")
-    registration_number = "28012345"
+    # A made-up number with a correct check digit (core/registry_numbers.py, tested against real ones).
+    registration_number = with_check_digit("2801234")
     project_title = "Радионице за младе"
     amount_requested = Decimal("500000")
     amount_awarded = Decimal("400000")
@@ -97,3 +108,42 @@ def translate_to_english(page, table: dict[str, str]):
     with TestCase.captureOnCommitCallbacks(execute=True):
         translate_with_table(page, english, table)
     return page.get_translation(english).specific
+
+
+FundingOpportunityIndexPageFactory = factory_for(
+    FundingOpportunityIndexPage, IndexPageFactory, title="Прилике за финансирање", intro="Програми других донатора."
+)
+
+
+class FundingOpportunityPageFactory(PublishedPageFactory):
+    """An external programme under the opportunities index of `home` (created if missing); closes `closes_in`."""
+
+    class Params:
+        home = None
+        closes_in = 30 * DAY
+
+    parent = under_index_of_home(FundingOpportunityIndexPageFactory)
+    title = factory.LazyFunction(lambda: f"Програм ЕУ {secrets.token_hex(3)}")
+    donor = "Европска комисија"
+    programme = "CERV"
+    summary = "Пројекти грађанског учешћа у партнерству са организацијама из других земаља."
+    eligible_applicants = "Непрофитне организације."
+    programme_url = "https://commission.europa.eu/"
+    closes_at = factory.LazyAttribute(lambda page: timezone.now() + page.closes_in)
+
+    class Meta:
+        model = FundingOpportunityPage
+
+
+class DirectFundingFactory(factory.django.DjangoModelFactory):
+    organisation_name = "Савез глувих и наглувих Новог Сада"
+    registration_number = "28100019"
+    purpose = "Превођење седница на знаковни језик"
+    amount = Decimal("350000")
+    amount_paid = Decimal("0")
+    granted_on = datetime.date(2025, 9, 15)
+    legal_basis = "Одлука о буџету Града за 2025. годину, члан 7"
+    funder = "Градска управа за социјалну заштиту"
+
+    class Meta:
+        model = DirectFunding

@@ -90,9 +90,16 @@ def test_registration_number_must_have_exactly_eight_digits(number):
 
 
 def test_a_valid_results_row_passes_and_keeps_leading_zeros():
-    row = AwardFactory.build(registration_number="08872145")
+    # The City of Novi Sad's registration number, as published in its Official Gazette 9/2013 (paragraf.rs).
+    row = AwardFactory.build(registration_number="08179115")
     row.full_clean(exclude=["page"])
-    assert row.registration_number == "08872145"
+    assert row.registration_number == "08179115"
+
+
+@pytest.mark.parametrize("number", ["08179116", "17162544", "20084692"])
+def test_a_registration_number_with_a_wrong_check_digit_is_refused(number):
+    # Real published numbers (Grad Novi Sad, Telekom Srbija, NIS) with the last digit changed.
+    assert set(errors_of(AwardFactory.build(registration_number=number), exclude=["page"])) == {"registration_number"}
 
 
 def test_amount_awarded_cannot_exceed_amount_requested():
@@ -122,7 +129,7 @@ def test_editor_adds_a_call_with_results_rows_in_the_admin(admin_client, home_pa
     index = CallIndexPageFactory(parent=home_page)
     row = {
         "organisation_name": "Удружење „Мост“",
-        "registration_number": "28054321",
+        "registration_number": "07737068",  # Komercijalna banka a.d.'s published number
         "project_title": "Читалачки клуб",
         "amount_requested": "200000",
         "amount_awarded": "250000",
@@ -161,7 +168,7 @@ def test_editor_adds_a_call_with_results_rows_in_the_admin(admin_client, home_pa
     assert accepted.status_code == 302
     page = CallPage.objects.get()
     assert page.slug == "konkurs-za-programe-u-kulturi"
-    assert [(a.registration_number, a.amount_awarded) for a in page.awards.all()] == [("28054321", Decimal("180000"))]
+    assert [(a.registration_number, a.amount_awarded) for a in page.awards.all()] == [("07737068", Decimal("180000"))]
 
 
 # --------------------------------------------------------------------------

@@ -147,10 +147,10 @@ def test_results_table_appears_once_results_are_published(client, home):
     decision = RegistryDocumentFactory(title="Решење о расподели средстава")
     rows = [
         AwardFactory.build(
-            organisation_name="Удружење „Мост“", registration_number="08123456", amount_awarded=Decimal("400000")
+            organisation_name="Удружење „Мост“", registration_number="08179115", amount_awarded=Decimal("400000")
         ),
         AwardFactory.build(
-            organisation_name="Центар „Лиман“", registration_number="28123456", amount_awarded=Decimal("250000")
+            organisation_name="Центар „Лиман“", registration_number="20084693", amount_awarded=Decimal("250000")
         ),
     ]
     page = CallPageFactory(home=home, with_results=True, awards=rows, decision=decision, results_published_in=DAY)
@@ -161,8 +161,9 @@ def test_results_table_appears_once_results_are_published(client, home):
     html = client.get(page.url).content.decode()
 
     assert "<caption id=" in html and '<th scope="col">' in html
-    assert '<th scope="row">Удружење „Мост“</th>' in html
-    assert "<td>08123456</td>" in html
+    # Each organisation's name links to its page (organisations app).
+    assert '<th scope="row"><a href="/sr-cyrl/organisations/08179115/">Удружење „Мост“</a></th>' in html
+    assert "<td>08179115</td>" in html
     assert "650.000 RSD" in html, "the total of the awarded amounts"
     assert decision.get_absolute_url() in html
 

@@ -27,6 +27,7 @@ def home(home_page):
     return publish(home_page)
 
 
+# The registration numbers below are real published ones with a valid check digit (tests/core/test_registry_numbers.py).
 def granted(organisation: str, registration_number: str, amount: str):
     """One results row: what an organisation was awarded."""
     return AwardFactory.build(
@@ -38,18 +39,18 @@ def granted(organisation: str, registration_number: str, amount: str):
 def funded(home):
     """Two calls with results in different years and areas, and calls whose rows are not public."""
     culture, social = FundingAreaFactory(name="Култура"), FundingAreaFactory(name="Социјална заштита")
-    most = ("Удружење „Мост“", "08123456")
+    most = ("Удружење „Мост“", "08179115")
     CallPageFactory(
         home=home,
         with_results=True,
-        awards=[granted(*most, "400000"), granted("Центар „Лиман“", "28123456", "250000.50")],
+        awards=[granted(*most, "400000"), granted("Центар „Лиман“", "20084693", "250000.50")],
         title="Конкурс за културу",
         areas=[culture],
     )
     CallPageFactory(
         home=home,
         with_results=True,
-        awards=[granted(*most, "300000"), granted("Клуб „Детелинара“", "28999111", "150000")],
+        awards=[granted(*most, "300000"), granted("Клуб „Детелинара“", "17162543", "150000")],
         title="Конкурс за социјалну заштиту",
         areas=[culture, social],
         opens_in=-430 * DAY,
@@ -93,7 +94,7 @@ def test_totals_equal_the_sum_of_the_published_results_rows(client, funded):
     assert sum(total.awarded for total in summary.by_call) == expected
     assert sum(total.awarded for total in summary.by_organisation) == expected
     most = summary.by_organisation[0]
-    assert (most.label, most.key, most.count, most.awarded) == ("Удружење „Мост“", "08123456", 2, Decimal("700000"))
+    assert (most.label, most.key, most.count, most.awarded) == ("Удружење „Мост“", "08179115", 2, Decimal("700000"))
     culture = next(total for total in summary.by_area if total.label == "Култура")
     assert culture.awarded == expected, "a call in two areas counts in each"
     assert "1.100.000,50 RSD" in response.content.decode()
@@ -158,7 +159,7 @@ def test_csv_export_has_one_row_per_published_award(client, funded):
     assert len(rows) == 4
     assert sum(Decimal(row["amount_awarded"]) for row in rows) == Decimal("1100000.50")
     first = next(row for row in rows if row["organisation"] == "Центар „Лиман“")
-    assert first["registration_number"] == "28123456"
+    assert first["registration_number"] == "20084693"
     assert first["areas"] == "Култура"
     assert first["call"] == "Конкурс за културу"
     assert first["call_url"].startswith("http://testserver/sr-cyrl/")

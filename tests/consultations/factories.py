@@ -21,6 +21,7 @@ from consultations.models import (
     hash_token,
     new_tracking_number,
 )
+from core.registry_numbers import with_check_digit
 from tests.factories import IndexPageFactory, PublishedPageFactory, factory_for, under_index_of_home
 
 ConsultationIndexPageFactory = factory_for(
@@ -64,7 +65,8 @@ class CommentFactory(factory.django.DjangoModelFactory):
     proposed_wording = "Предлажемо да рок буде 30 дана."
     justification = factory.Sequence(lambda n: f"Образложење број {n}: рок од 15 дана је прекратак.")
     organisation_name = factory.Sequence(lambda n: f"Удружење грађана {n}")
-    registration_number = "28012345"
+    # A made-up number with a correct check digit (core/registry_numbers.py, tested against real ones).
+    registration_number = with_check_digit("2801234")
     organisation_type = OrganisationType.ASSOCIATION
     contact_name = "Јована Јовановић"
     contact_email = factory.Sequence(lambda n: f"kontakt{n}@udruzenje.example")

@@ -5,6 +5,11 @@ from django.test import Client, TestCase
 
 from consultations.submission import TOKEN_SALT
 
+# Real published numbers (sources in tests/core/test_registry_numbers.py): Telekom Srbija a.d.'s registration
+# number (matični broj) and NIS a.d. Novi Sad's tax number (PIB).
+VALID_REGISTRATION_NUMBER = "17162543"
+VALID_TAX_NUMBER = "104052135"
+
 
 def form_token(seconds_ago: int = 60, token: str | None = None) -> str:
     """A server-issued form token, as if the form had been opened `seconds_ago`."""
@@ -24,8 +29,9 @@ def comment_data(page, **overrides) -> dict:
         "kind": "change",
         "proposed_wording": "Рок за подношење пријава је 30 дана.",
         "justification": "Удружењима је потребно више времена да припреме документацију.",
+        "respondent_type": "organisation",
         "organisation_name": "Удружење „Зелени Нови Сад“",
-        "registration_number": "28012345",
+        "registration_number": VALID_REGISTRATION_NUMBER,
         "tax_id": "",
         "organisation_type": "association",
         "contact_name": "Марија Петровић",

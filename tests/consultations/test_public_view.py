@@ -42,7 +42,7 @@ def test_published_comments_appear_under_their_article_as_consented(client, cons
     sections = response.context["sections"]
     assert [section.count for section in sections] == [0, 0, 0, 3, 0]
     assert "Удружење Јавно" in html
-    assert "Удружење Тајно" not in html and "Организација није наведена" in html
+    assert "Удружење Тајно" not in html and "Име није објављено" in html
     for hidden in ("Приватни текст", "Чека модерацију", "Непотврђен"):
         assert hidden not in html
     assert "@" not in html.split("<footer")[0], "no e-mail address in the page body"

@@ -351,7 +351,8 @@ def test_html_page_links_every_format_and_uses_accessible_tables(page):
     assert response.status_code == 200
     for name in ("report_docx", "report_csv", "report_json", "report_manifest"):
         assert f'href="{page.url}{page.reverse_subpage(name)}"' in html
-    assert html.count("<table") == html.count("<caption") == 5
+    # Totals, per article, kind, decision, channel, respondent type; the comments.
+    assert html.count("<table") == html.count("<caption") == 7
     assert 'scope="col"' in html and 'scope="row"' in html
     assert "Канцеларија је размотрила све коментаре." not in html, "editor text in the visitor's script"
     assert "Kancelarija je razmotrila sve komentare." in html

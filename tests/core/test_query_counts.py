@@ -16,9 +16,16 @@ from django.utils import timezone
 
 from wagtail.models import Collection
 
+from calls.models import Award, AwardPayment, AwardReport, DirectFunding
 from documents.models import DocumentLibraryPage, RegistryDocument, Status
 from tests.bulk_pages import add_live_children
-from tests.calls.factories import CallIndexPageFactory, CallPageFactory, FundingTransparencyPageFactory
+from tests.calls.factories import (
+    CallIndexPageFactory,
+    CallPageFactory,
+    FundingOpportunityIndexPageFactory,
+    FundingOpportunityPageFactory,
+    FundingTransparencyPageFactory,
+)
 from tests.consultations.factories import ConsultationIndexPageFactory, ConsultationPageFactory
 from tests.documents.factories import DocumentTypeFactory
 from tests.factories import PublishedPageFactory, factory_for
@@ -88,15 +95,56 @@ def library_setup(query: str = ""):
     return setup
 
 
-def transparency_setup(home):
-    page = FundingTransparencyPageFactory(parent=home)
-    index = CallIndexPageFactory(parent=home)
+def add_follow_up(calls) -> None:
+    """An award per call with a payment and an overdue report, and as many grants outside the calls."""
+    awards = Award.objects.bulk_create(
+        Award(
+            page_id=call.pk,
+            organisation_name=f"Удружење {call.pk}",
+            registration_number="28103344",
+            project_title="Програм",
+            amount_requested=1000,
+            amount_awarded=900,
+            sort_order=0,
+        )
+        for call in calls
+    )
+    AwardPayment.objects.bulk_create(AwardPayment(award=a, amount=500, paid_on=timezone.localdate()) for a in awards)
+    overdue = timezone.localdate() - DAY
+    AwardReport.objects.bulk_create(AwardReport(award=a, kind="narrative", due_on=overdue) for a in awards)
+    DirectFunding.objects.bulk_create(
+        DirectFunding(
+            organisation_name="Савез",
+            registration_number="28100019",
+            purpose="Превођење",
+            amount=100,
+            granted_on=timezone.localdate(),
+            legal_basis="Одлука о буџету",
+            funder="Градска управа",
+        )
+        for _call in calls
+    )
 
-    def add(count):
-        fields = lambda number: {"with_results": True}  # noqa: E731
-        add_live_children(index, CallPageFactory, count, fields)
 
-    return page.url, add
+def transparency_setup(report: bool = False):
+    """The transparency page (or the yearly report of the calls' year): calls with results, their follow-up."""
+
+    def setup(home):
+        page = FundingTransparencyPageFactory(parent=home)
+        index = CallIndexPageFactory(parent=home)
+
+        def add(count):
+            fields = lambda number: {"with_results": True}  # noqa: E731
+            add_follow_up(add_live_children(index, CallPageFactory, count, fields))
+
+        year = timezone.localtime(timezone.now() - 60 * DAY).year  # the calls open 60 days ago (with_results)
+        return (f"/sr-cyrl/funding/report/{year}/" if report else page.url), add
+
+    return setup
+
+
+def opportunity_fields(number):
+    return {"closes_in": (number % 40 - 20) * DAY}  # half open, half past
 
 
 def feed_setup(url: str, index_factory, item_factory, fields=lambda number: {}):
@@ -115,7 +163,11 @@ LISTINGS = {
     "consultations index": page_items(ConsultationIndexPageFactory, ConsultationPageFactory),
     "document library": library_setup(),
     "document library, search and facets": library_setup("?q=одлука&type={type}&year=2010"),
-    "funding transparency": transparency_setup,
+    "funding transparency": transparency_setup(),
+    "yearly funding report": transparency_setup(report=True),
+    "funding opportunities": page_items(
+        FundingOpportunityIndexPageFactory, FundingOpportunityPageFactory, opportunity_fields
+    ),
     "news feed": feed_setup("/sr-cyrl/feeds/news/rss/", NewsIndexPageFactory, NewsPageFactory, news_fields),
     "calls feed": feed_setup("/sr-cyrl/feeds/calls/rss/", CallIndexPageFactory, CallPageFactory, call_fields),
     "events calendar": feed_setup(

@@ -56,8 +56,9 @@ def comment_fields(number: int, article_pk: int) -> dict[str, str]:
         "kind": "change",
         "proposed_wording": f"Рок за подношење пријава је {number + 30} дана.",
         "justification": f"Удружењу број {number} треба више времена за документацију.",
+        "respondent_type": "organisation",
         "organisation_name": f"Удружење „Зелени Нови Сад {number}“",
-        "registration_number": "28012345",
+        "registration_number": "17162543",  # Telekom Srbija a.d.'s published number: a valid check digit
         "tax_id": "",
         "organisation_type": "association",
         "contact_name": "Марија Петровић",

@@ -116,12 +116,27 @@ def menu_urls(user) -> list[str]:
     return urls
 
 
-def listed_screens(user) -> list[str]:
-    """The screens opened one by one, whatever the crawl finds."""
+def one_page_per_type() -> set[int]:
+    pages = Page.objects.filter(depth__gt=1).order_by("content_type_id", "pk").values_list("content_type_id", "pk")
+    return set(dict(reversed(list(pages))).values())
+
+
+def listed_screens(user, *, every_page: bool) -> list[str]:
+    """The screens opened one by one, whatever the crawl finds.
+
+    A page's edit view depends on its content (the six demo pages that answered 500 did so
+    on what they held), so `every_page` opens each page's editor; history and revisions
+    depend on the page type only, so one page of each type is enough for them.
+    """
     urls = ["/admin/", *menu_urls(user), *(reverse(name) for name in REPORT_URL_NAMES)]
+    samples = one_page_per_type()
     for page_id in Page.objects.filter(depth__gt=1).values_list("pk", flat=True):
-        for name in ("edit", "history", "revisions_index"):
-            urls.append(reverse(f"wagtailadmin_pages:{name}", args=[page_id]))
+        if every_page or page_id in samples:
+            urls.append(reverse("wagtailadmin_pages:edit", args=[page_id]))
+        if page_id in samples:
+            urls.extend(
+                reverse(f"wagtailadmin_pages:{name}", args=[page_id]) for name in ("history", "revisions_index")
+            )
     for document_id in get_document_model().objects.values_list("pk", flat=True):
         urls.append(reverse("wagtaildocs:edit", args=[document_id]))
     for model in get_snippet_models():
@@ -192,10 +207,11 @@ def test_every_admin_screen_opens_for_a_superuser_and_an_editor_on_the_demo_cont
     log(instance=document, action="wagtail.edit", user=admin_user)
 
     report = {}
-    for user in (admin_user, editor):
+    # The superuser opens every page's editor; the editor (the same views, fewer permissions) one of each type.
+    for user, every_page in ((admin_user, True), (editor, False)):
         client = Client(raise_request_exception=False)
         client.force_login(user)
-        report[user.username] = open_admin(client, listed_screens(user), CRAWL_BUDGET)
+        report[user.username] = open_admin(client, listed_screens(user, every_page=every_page), CRAWL_BUDGET)
 
     failures = {name: failed for name, (failed, _opened) in report.items() if failed}
     assert not failures, "admin screens answering 5xx:\n" + "\n".join(

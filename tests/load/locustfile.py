@@ -52,6 +52,7 @@ from fpdf import FPDF
 from locust import FastHttpUser, events, task
 from locust.exception import StopUser
 
+from core.registry_numbers import with_check_digit
 from tests.load.smtp_sink import messages_to
 
 PAGE = os.environ.get("LOAD_PAGE", "/")
@@ -187,8 +188,10 @@ class Organisation(FastHttpUser):
             "kind": "change",
             "proposed_wording": f"Рок за пријаве продужити на {30 + number % 30} дана (организација {number}).",
             "justification": f"Образложење организације {number}, пролаз {RUN}: удружењима треба више времена.",
+            "respondent_type": "organisation",
             "organisation_name": f"Удружење „Оптерећење {number}“",
-            "registration_number": f"{28000000 + number:08d}",
+            # Made-up numbers the form accepts: the right check digit (core/registry_numbers.py).
+            "registration_number": with_check_digit(f"{2800000 + number % 100000:07d}"),
             "tax_id": "",
             "organisation_type": "association",
             "contact_name": "Марија Петровић",

@@ -57,6 +57,8 @@ class Command(BaseCommand):
             f"{erased.deleted_unconfirmed} unconfirmed comment(s) deleted, "
             f"{erased.attachments_deleted} attachment(s) deleted."
         )
+        for line in erased.others:
+            self.stdout.write(line)
         if erased.attachments_left:
             self.stderr.write(
                 f"{len(erased.attachments_left)} attachment(s) could not be deleted now (the file store did not "

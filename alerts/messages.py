@@ -1,0 +1,122 @@
+"""The alert e-mails: one item (instant), several (the weekly digest), the confirmation link.
+
+Plain text only (nothing an editor or a visitor typed is ever rendered as HTML), in the
+subscriber's language, each with the one-click unsubscribe headers of RFC 8058 and a link to
+the subscription's page, which needs no account.
+"""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from .links import site_root, subscription_link
+from .models import Kind
+from .tokens import CONFIRM, MANAGE, UNSUBSCRIBE
+
+
+@dataclass(frozen=True)
+class ItemView:
+    kind: str
+    kind_label: str
+    title: str
+    url: str
+    summary: str
+    closes_at: object = None
+
+
+def _page_in(page, language: str):
+    """The page's version in the language, else its Latin twin (what an untranslated English URL shows), else it."""
+    versions = {
+        p.locale.language_code: p for p in page.get_translations(inclusive=True).live().select_related("locale")
+    }
+    return (versions.get(language) or versions.get("sr-latn") or page).specific
+
+
+def item_view(item, language: str) -> ItemView:
+    with translation.override(language):
+        label = str(Kind(item.kind).label)
+        if item.document_id:
+            document = item.document
+            url = site_root() + document.get_absolute_url()
+            return ItemView(item.kind, label, document.display_title, url, document.display_summary)
+        page = _page_in(item.page, language)
+        summary = getattr(page, "summary", "") or getattr(page, "lead", "")
+        return ItemView(item.kind, label, page.title, page.get_full_url(), summary, getattr(page, "closes_at", None))
+
+
+class ItemViews:
+    """Each item rendered once per language for a whole batch of e-mails."""
+
+    def __init__(self):
+        self.views = {}
+
+    def get(self, item, language: str) -> ItemView:
+        key = (item.pk, language)
+        if key not in self.views:
+            self.views[key] = item_view(item, language)
+        return self.views[key]
+
+
+def unsubscribe_headers(subscription, root: str) -> dict[str, str]:
+    return {
+        "List-Unsubscribe": f"<{subscription_link(subscription, UNSUBSCRIBE, root)}>",
+        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+    }
+
+
+def alert_message(subscription, views: list[ItemView], root: str, connection=None, digest=False) -> EmailMessage:
+    """One e-mail with one item (an instant alert or a reminder) or several (the weekly digest)."""
+    with translation.override(subscription.language):
+        if digest:
+            count = len(views)
+            subject = ngettext("Weekly alerts: %(count)d new item", "Weekly alerts: %(count)d new items", count) % {
+                "count": count
+            }
+        elif views[0].kind == Kind.REMINDER:
+            subject = _("Closing soon: %(title)s") % {"title": views[0].title}
+        else:
+            subject = f"{capfirst(views[0].kind_label)}: {views[0].title}"
+        context = {
+            "items": views,
+            "manage_url": subscription_link(subscription, MANAGE, root),
+            "unsubscribe_url": subscription_link(subscription, UNSUBSCRIBE, root),
+        }
+        body = render_to_string("alerts/email/alert.txt", context)
+    return EmailMessage(
+        subject=subject.replace("\n", " ")[:200],
+        body=body,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[subscription.email],
+        headers=unsubscribe_headers(subscription, root),
+        connection=connection,
+    )
+
+
+def confirmation_message(subscription) -> EmailMessage:
+    with translation.override(subscription.language):
+        context = {"confirm_url": subscription_link(subscription, CONFIRM)}
+        return EmailMessage(
+            subject=_("Confirm your e-mail alerts"),
+            body=render_to_string("alerts/email/confirm.txt", context),
+            from_email=settings.DEFAULT_FROM_EMAIL,
+            to=[subscription.email],
+        )
+
+
+def already_subscribed_message(subscription) -> EmailMessage:
+    """Somebody asked to subscribe an address that already is: its owner gets the link to change it."""
+    with translation.override(subscription.language):
+        context = {"manage_url": subscription_link(subscription, MANAGE)}
+        return EmailMessage(
+            subject=_("Your e-mail alerts"),
+            body=render_to_string("alerts/email/already_subscribed.txt", context),
+            from_email=settings.DEFAULT_FROM_EMAIL,
+            to=[subscription.email],
+            headers=unsubscribe_headers(subscription, site_root()),
+        )
