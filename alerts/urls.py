@@ -1,5 +1,7 @@
 from django.urls import path
 
+from home import converters  # noqa: F401  (registers <dbid:…>)
+
 from . import views
 
 app_name = "alerts"
@@ -8,7 +10,7 @@ app_name = "alerts"
 urlpatterns = [
     path("alerts/", views.subscribe, name="subscribe"),
     path("alerts/check-your-email/", views.check_email, name="check_email"),
-    path("alerts/confirm/<int:pk>/<str:token>/", views.confirm, name="confirm"),
-    path("alerts/manage/<int:pk>/<str:token>/", views.manage, name="manage"),
-    path("alerts/unsubscribe/<int:pk>/<str:token>/", views.unsubscribe, name="unsubscribe"),
+    path("alerts/confirm/<dbid:pk>/<str:token>/", views.confirm, name="confirm"),
+    path("alerts/manage/<dbid:pk>/<str:token>/", views.manage, name="manage"),
+    path("alerts/unsubscribe/<dbid:pk>/<str:token>/", views.unsubscribe, name="unsubscribe"),
 ]

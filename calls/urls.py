@@ -14,6 +14,6 @@ urlpatterns = [
     path("calendar/deadlines.ics", views.deadlines_ics, name="deadlines_ics"),
     path("calendar/calls/<dbid:page_id>.ics", views.call_ics, name="call_ics"),
     path("transparency/allocations.<str:fmt>", views.allocations_export, name="allocations"),
-    path("funding/report/<int:year>/", views.funding_report, name="funding_report"),
-    path("funding/report/<int:year>.<str:fmt>", views.funding_report, name="funding_report_file"),
+    path("funding/report/<dbid:year>/", views.funding_report, name="funding_report"),
+    path("funding/report/<dbid:year>.<str:fmt>", views.funding_report, name="funding_report_file"),
 ]

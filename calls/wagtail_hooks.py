@@ -60,18 +60,12 @@ add_home_section("calls", _("Open calls"), open_calls, more_url=calls_url)
 CALL_INDEX = (CallIndexPage._meta.label_lower,)
 add_feed_link(_("Public calls (RSS)"), RSS, "calls:calls_rss", CALL_INDEX)
 add_feed_link(_("Public calls (Atom)"), ATOM, "calls:calls_atom", CALL_INDEX)
-# The deadlines calendar holds the consultations' closings too (core.calendar's DEADLINES_HOOK), so the
-# consultations' listing announces it as well: named by its label, as calls imports no sibling app.
-add_feed_link(
-    _("Deadlines of calls and consultations (iCalendar)"),
-    ICALENDAR,
-    "calls:deadlines_ics",
-    (*CALL_INDEX, "consultations.consultationindexpage"),
-)
-# External programmes' deadlines are in the same calendar (calls/calendar.py).
+# The deadlines calendar holds the consultations' closings and external programmes' deadlines too
+# (core.calendar's DEADLINES_HOOK, calls/calendar.py), so their listings announce it as well: named by
+# its label, as calls imports no sibling app. One link, one title, wherever it is announced.
 add_feed_link(
     _("Deadlines of calls, consultations and funding opportunities (iCalendar)"),
     ICALENDAR,
     "calls:deadlines_ics",
-    ("calls.fundingopportunityindexpage",),
+    (*CALL_INDEX, "consultations.consultationindexpage", "calls.fundingopportunityindexpage"),
 )

@@ -5,7 +5,7 @@ from django.conf import settings
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Locale
@@ -56,6 +56,7 @@ def send_notice_email(comments: list, event: str) -> None:
             "title": shown.title,
             "comments": sorted(comments, key=lambda comment: comment.submitted_at),
             "closes_at": original.closes_at,
+            "open_for_comments": original.opens_at <= timezone.now() < original.closes_at,
             "page_url": page_url,
             "report_url": page_url + shown.reverse_subpage("report").lstrip("/"),
             "unsubscribe_url": unsubscribe_url,

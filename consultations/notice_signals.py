@@ -2,6 +2,9 @@
 consultation was extended or reopened. Editors do nothing extra: the page's live values just before
 the publication (read when Wagtail saves the page) are compared with the published ones."""
 
+import contextlib
+import contextvars
+
 from django.conf import settings
 from django.db.models.signals import pre_save
 from django.dispatch import receiver
@@ -13,6 +16,18 @@ from .models import ConsultationPage, NoticeEvent
 from .notices import notify_commenters
 
 LIVE_VALUES = ("live", "closes_at", "report_published_at")
+# Set while a revised draft is published (consultations/versions.py): its one e-mail tells the new
+# comment period too, so the reopening or extension it brings is not announced a second time.
+_DATES_ANNOUNCED_ELSEWHERE = contextvars.ContextVar("dates_announced_elsewhere", default=False)
+
+
+@contextlib.contextmanager
+def dates_announced_elsewhere():
+    token = _DATES_ANNOUNCED_ELSEWHERE.set(True)
+    try:
+        yield
+    finally:
+        _DATES_ANNOUNCED_ELSEWHERE.reset(token)
 
 
 def events_between(before: dict, page, now) -> list[str]:
@@ -41,4 +56,6 @@ def tell_commenters(sender, instance, **kwargs):
     if not before or not before["live"] or instance.locale.language_code != settings.LANGUAGE_CODE:
         return
     for event in events_between(before, instance, timezone.now()):
+        if event != NoticeEvent.REPORT_PUBLISHED and _DATES_ANNOUNCED_ELSEWHERE.get():
+            continue
         notify_commenters(instance, event)

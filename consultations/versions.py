@@ -117,14 +117,19 @@ def publish_revised_draft(page, user, *, note: str, opens_at=None, closes_at=Non
     The previous text is frozen first if the consultation has no version yet, so version 1 is
     what was public before this revision.
     """
+    from consultations.notice_signals import dates_announced_elsewhere
     from consultations.notices import notify_commenters
+    from consultations.page_form import add_to_date_log, date_changes_between
 
     with transaction.atomic():
         ensure_first_version(page)
         revised = page.get_latest_revision_as_object() if page.has_unpublished_changes else page
         if opens_at and closes_at:
+            # The new period goes into the public log of date changes, the note as its reason.
+            add_to_date_log(revised, date_changes_between(page, opens_at, closes_at), note)
             revised.opens_at, revised.closes_at = opens_at, closes_at
-        revised.save_revision(user=user, log_action=True).publish(user=user)
+        with dates_announced_elsewhere():
+            revised.save_revision(user=user, log_action=True).publish(user=user)
         version = freeze_version(page, note=note, opens_at=opens_at, closes_at=closes_at)
         # The publication above empties the page cache after the commit, when the version is there too;
         # the notices are queued after the commit too (consultations/notices.py).

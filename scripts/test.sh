@@ -7,7 +7,8 @@
 #      TEST_OPENSEARCH=0) TEST_SEARCH_URL stays unset and its tests skip; with
 #      them TEST_OPENSEARCH_REQUIRED=1, so those tests fail if it did not come up
 #   4. ruff check, ruff format --check, djhtml --check, manage.py check,
-#      makemigrations --check, pytest --durations=25 (extra arguments go to pytest)
+#      makemigrations --check, pytest --durations=25 on PYTEST_WORKERS processes (default 2; extra
+#      arguments go to pytest)
 # Every step runs even when an earlier one fails; the exit status is non-zero
 # if any failed.
 set -euo pipefail
@@ -105,7 +106,9 @@ step "djhtml --check" djhtml --check templates
 step "manage.py check" python manage.py check
 step "makemigrations --check" python manage.py makemigrations --check --dry-run
 # --durations: the 25 slowest tests, to see where the suite's time goes (a later --durations wins).
-step "pytest" python -m pytest --durations=25 "$@"
+# -n: pytest-xdist processes (PYTEST_WORKERS, 2 by default: one per core here; 0 runs in one process).
+# --dist loadfile keeps a file's tests in one process, so module fixtures are built once.
+step "pytest" python -m pytest --durations=25 -n "${PYTEST_WORKERS:-2}" --dist loadfile "$@"
 
 # --- 6. result -----------------------------------------------------------------
 if [ "${#failed[@]}" -gt 0 ]; then

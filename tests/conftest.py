@@ -9,6 +9,22 @@ from tests.factories import SiteHomePageFactory
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
+def restore_root_collection(**kwargs):
+    """A transactional test ends with a flush, which empties the tables data migrations filled; Django then
+    sends post_migrate. Wagtail's root collection comes from a migration: without it, uploads answer 500.
+    With the suite spread over pytest-xdist processes, any test may run after a flush in its process."""
+    from wagtail.models import Collection
+
+    if not Collection.objects.exists():
+        Collection.add_root(name="Root")
+
+
+def pytest_configure(config):
+    from django.db.models.signals import post_migrate
+
+    post_migrate.connect(restore_root_collection, dispatch_uid="tests-restore-root-collection")
+
+
 @pytest.fixture
 def home_page(db):
     return SiteHomePageFactory()

@@ -68,8 +68,10 @@ def production_env(**overrides: str) -> dict[str, str]:
 
 
 def ensure_static_collected(env: dict[str, str]) -> None:
-    """Production serves static files from the collected manifest; a fresh clone has none yet."""
-    if STATIC_MANIFEST.exists():
+    """Production serves static files from the collected manifest; a fresh clone has none yet, and a
+    manifest older than a file of static_src/ lacks it (the page naming it would answer 500)."""
+    sources = [path.stat().st_mtime for path in (PROJECT / "static_src").rglob("*") if path.is_file()]
+    if STATIC_MANIFEST.exists() and STATIC_MANIFEST.stat().st_mtime >= max(sources, default=0):
         return
     subprocess.run(
         [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],

@@ -1,11 +1,13 @@
 """The API's entry points: the endpoints, the OpenAPI schema and the docs page (Swagger UI from our static files)."""
 
+from csp.decorators import csp_update
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.permissions import AllowAny
 from rest_framework.renderers import JSONRenderer
 from rest_framework.routers import APIRootView
 
 from django.http import JsonResponse
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -39,6 +41,8 @@ class ApiSchemaView(OpenToAll, SpectacularAPIView):
     """The OpenAPI 3 schema: YAML, or JSON with ?format=json."""
 
 
+# Swagger UI draws its icons as data: SVG images; this page only (it shows no user content) allows them.
+@method_decorator(csp_update({"img-src": ["data:"]}), name="dispatch")
 class ApiDocsView(OpenToAll, SpectacularSwaggerSplitView):
     """Swagger UI, its script and styles served from the site (drf-spectacular-sidecar): nothing from a CDN,
     and no inline script, so the site's Content-Security-Policy holds."""

@@ -174,7 +174,8 @@ class CallPage(SitePage):
         index.SearchField("legal_basis"),
         index.SearchField("eligibility"),
         index.SearchField("body"),
-        index.RelatedFields("awards", [index.SearchField("organisation_name"), index.SearchField("project_title")]),
+        # The award rows only once the results are public: until then they are the office's working data.
+        index.SearchField("public_award_text"),
     ]
 
     class Meta:
@@ -208,6 +209,12 @@ class CallPage(SitePage):
         if self.results_published_at and self.results_published_at <= now and self.has_results_rows:
             return CallStatus.RESULTS
         return CallStatus.CLOSED
+
+    def public_award_text(self) -> str:
+        """Who was awarded what, for search; empty until the results are published."""
+        if self.status() != CallStatus.RESULTS:
+            return ""
+        return " ".join(f"{award.organisation_name} {award.project_title}" for award in self.awards.all())
 
     def status_label(self, now=None) -> str:
         return CallStatus(self.status(now)).label

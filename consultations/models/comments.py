@@ -5,6 +5,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from core.scripts import normalize
 
@@ -49,14 +50,15 @@ class Channel(models.TextChoices):
     WEB = "web", _("the site's comment form")
     EMAIL = "email", _("e-mail")
     LETTER = "letter", _("letter")
-    HEARING = "hearing", _("public hearing")
+    # "јавна расправа", the legal term for a consultation's hearing (an event's "public hearing" is another word).
+    HEARING = "hearing", pgettext_lazy("comment channel", "public hearing")
     ROUND_TABLE = "round_table", _("round table")
 
 
 CHANNEL_NOTES = {
     Channel.EMAIL: _("received by e-mail"),
     Channel.LETTER: _("received by letter"),
-    Channel.HEARING: _("given at a public hearing"),
+    Channel.HEARING: pgettext_lazy("comment channel", "given at a public hearing"),
     Channel.ROUND_TABLE: _("given at a round table"),
 }
 

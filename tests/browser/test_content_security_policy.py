@@ -34,3 +34,17 @@ def test_inline_script_and_style_in_a_site_page_are_blocked_and_reported(chromiu
     directives = {violation.get("directive") for violation in violations}
     assert {"script-src-elem", "style-src-attr"} <= directives, violations
     assert any("console" in violation for violation in violations), "Chromium's console reports are watched too"
+
+
+def test_the_api_documentation_renders_its_operations_under_the_sites_policy(chromium, live_server, transactional_db):
+    # Swagger UI comes from local files (drf-spectacular-sidecar); nothing may be blocked on its way.
+    context = chromium.new_context()
+    violations = record_csp_violations(context)
+    page = context.new_page()
+    page.goto(f"{live_server.url}/api/v1/docs/")
+    page.wait_for_selector(".opblock-summary-path", timeout=15000)
+    paths = page.locator(".opblock-summary-path").all_inner_texts()
+    context.close()
+
+    assert any("/api/v1/comments/" in path for path in paths), paths
+    assert violations == []

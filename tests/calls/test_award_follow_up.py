@@ -134,3 +134,16 @@ def test_the_follow_up_and_outside_calls_screens_open_for_an_editor(admin_client
     assert admin_client.get("/admin/direct-funding/").status_code == 200
     assert admin_client.get("/admin/direct-funding/new/").status_code == 200
     assert admin_client.get("/admin/award-follow-up/?q=Удружење").status_code == 200
+
+
+def test_a_member_of_the_editors_group_records_follow_up_and_funding_outside_calls(client, award):
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    editor = get_user_model().objects.create_user("urednik-pracenja", "u@example.rs", "lozinka-za-test")
+    editor.groups.add(Group.objects.get(name="Уредници"))  # Wagtail's editors group (home/0003), no other rights
+    client.force_login(editor)
+    assert client.get("/admin/award-follow-up/").status_code == 200
+    assert client.get(edit_url(award)).status_code == 200
+    assert client.get("/admin/direct-funding/").status_code == 200
+    assert client.get("/admin/direct-funding/new/").status_code == 200

@@ -248,3 +248,21 @@ def test_home_section_follows_the_clock_without_a_publish(client, home):
         assert listed()
     with freeze_time(page.closes_at + datetime.timedelta(seconds=1)):
         assert not listed()
+
+
+def test_site_search_finds_award_rows_only_once_the_results_are_public(home):
+    from search.entries import page_key, sync_page
+    from search.models import SearchEntry
+
+    rows = [AwardFactory.build(organisation_name="Удружење „Пчелица“", project_title="Летња школа пчеларства")]
+    page = CallPageFactory(home=home, with_results=True, awards=rows, results_published_in=DAY)
+    sync_page(page.translation_key)
+    text = SearchEntry.objects.get(key=page_key(page.translation_key)).text
+    assert page.summary in text
+    assert "Пчелица" not in text and "пчеларства" not in text, "the results are not public yet"
+
+    page.results_published_at = page.closes_at + DAY
+    publish(page)
+    sync_page(page.translation_key)
+    text = SearchEntry.objects.get(key=page_key(page.translation_key)).text
+    assert "Удружење „Пчелица“ Летња школа пчеларства" in text

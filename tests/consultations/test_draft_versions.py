@@ -329,3 +329,33 @@ def test_the_version_history_and_the_comparison_pass_the_nu_html_checker(client,
         pages[-1].write_bytes(response.content)
 
     assert [f"{finding.message} {finding.extract}" for finding in check_html_files(pages)] == []
+
+
+def test_a_revised_draft_that_reopens_comments_is_one_email_and_a_reopening_in_the_date_log(home_page, editor):
+    from django.core import mail
+
+    closed = ConsultationPageFactory(
+        home=home_page, opens_in=datetime.timedelta(days=-40), closes_in=-datetime.timedelta(days=10)
+    )
+    CommentFactory(consultation=closed, article=closed.articles.first(), contact_email="clanica@udruzenje.example")
+    previous_close = closed.closes_at
+    closes = timezone.localtime() + datetime.timedelta(days=15)
+    mail.outbox.clear()
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        logged_in(editor).post(
+            reverse("consultation_revised_draft", args=[closed.pk]),
+            {
+                "note": "Нацрт измењен после јавне расправе.",
+                "reopen": "on",
+                "closes_at": closes.strftime("%Y-%m-%d %H:%M"),
+            },
+        )
+
+    # One e-mail, about the revised draft, telling the new period (not a second one about the reopening).
+    sent = [message for message in mail.outbox if message.to == ["clanica@udruzenje.example"]]
+    assert len(sent) == 1, [message.subject for message in sent]
+    assert closes.strftime("%Y-%m-%d %H:%M") in sent[0].body
+    # The public log of dates shows the reopening, with the note as its reason.
+    closed.refresh_from_db()
+    reopened = [(entry.previous_date, entry.reason) for entry in closed.date_changes.all() if entry.kind == "reopened"]
+    assert reopened == [(previous_close, "Нацрт измењен после јавне расправе.")]

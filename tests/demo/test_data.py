@@ -18,7 +18,7 @@ def values(choices) -> set[str]:
 def test_every_data_file_loads():
     names = sorted(path.stem for path in DATA_DIR.glob("*.toml"))
 
-    assert names == ["calls", "consultations", "documents", "news", "search", "site", "strategies"]
+    assert names == ["calls", "consultations", "documents", "funding", "news", "search", "site", "strategies"]
     assert all(load(name) for name in names)
 
 

@@ -24,8 +24,8 @@ FEEDS = {
     "feeds/calls/atom/": ("application/atom+xml", "Public calls (Atom)", "Јавни конкурси (Atom)"),
     "calendar/deadlines.ics": (
         "text/calendar",
-        "Deadlines of calls and consultations (iCalendar)",
-        "Рокови конкурса и консултација (iCalendar)",
+        "Deadlines of calls, consultations and funding opportunities (iCalendar)",
+        "Рокови конкурса, консултација и прилика за финансирање (iCalendar)",
     ),
     "feeds/news/rss/": ("application/rss+xml", "News (RSS)", "Вести (RSS)"),
     "feeds/news/atom/": ("application/atom+xml", "News (Atom)", "Вести (Atom)"),
