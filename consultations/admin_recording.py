@@ -29,7 +29,7 @@ from wagtail.admin.widgets.button import HeaderButton
 from wagtail.log_actions import log
 
 from . import moderation
-from .forms import CanonicalTextField, CommentForm, article_label
+from .forms import CANONICAL_TEXT_FIELDS, COMMENT_FIELDS, CommentForm, article_label
 from .models import Article, Channel, Comment, CommentState, ConsultationPage, Kind, hash_token, new_tracking_number
 from .respondents import settle_organisation_fields
 from .versions import current_version
@@ -75,28 +75,10 @@ class RecordCommentForm(forms.ModelForm):
 
     class Meta:
         model = Comment
-        fields = [
-            "channel",
-            "received_on",
-            "kind",
-            "proposed_wording",
-            "justification",
-            "respondent_type",
-            "organisation_name",
-            "registration_number",
-            "tax_id",
-            "organisation_type",
-            "contact_name",
-            "contact_email",
-            "contact_phone",
-            "consent",
-            "original_document",
-            "attachment",
-            "attachment_publication",
-        ]
-        field_classes = dict.fromkeys(
-            ("proposed_wording", "justification", "organisation_name", "contact_name"), CanonicalTextField
-        )
+        # The original (a registry document) sits beside the upload, as the form shows them.
+        fields = ["channel", "received_on", *COMMENT_FIELDS]
+        fields.insert(fields.index("attachment"), "original_document")
+        field_classes = CANONICAL_TEXT_FIELDS
         widgets = {
             "received_on": forms.DateInput(attrs={"type": "date"}),
             "proposed_wording": forms.Textarea(attrs={"rows": 5}),

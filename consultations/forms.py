@@ -35,6 +35,29 @@ class CanonicalTextField(forms.CharField):
 RELOAD = _("The form was not loaded completely or is out of date. Please reload the page and send the comment again.")
 
 
+# What a commenter says and who they are: the public form's fields, and those a moderator records
+# from a letter or a hearing (admin_recording.py), in the same canonical text.
+COMMENT_FIELDS = [
+    "kind",
+    "proposed_wording",
+    "justification",
+    "respondent_type",
+    "organisation_name",
+    "registration_number",
+    "tax_id",
+    "organisation_type",
+    "contact_name",
+    "contact_email",
+    "contact_phone",
+    "consent",
+    "attachment",
+    "attachment_publication",
+]
+CANONICAL_TEXT_FIELDS = dict.fromkeys(
+    ("proposed_wording", "justification", "organisation_name", "contact_name"), CanonicalTextField
+)
+
+
 class CommentForm(forms.ModelForm):
     target = forms.ChoiceField(label=_("What do you comment on?"), required=False)
     # A field people never see; bots fill every field they find.
@@ -54,25 +77,8 @@ class CommentForm(forms.ModelForm):
 
     class Meta:
         model = Comment
-        fields = [
-            "kind",
-            "proposed_wording",
-            "justification",
-            "respondent_type",
-            "organisation_name",
-            "registration_number",
-            "tax_id",
-            "organisation_type",
-            "contact_name",
-            "contact_email",
-            "contact_phone",
-            "consent",
-            "attachment",
-            "attachment_publication",
-        ]
-        field_classes = dict.fromkeys(
-            ("proposed_wording", "justification", "organisation_name", "contact_name"), CanonicalTextField
-        )
+        fields = COMMENT_FIELDS
+        field_classes = CANONICAL_TEXT_FIELDS
         widgets = {
             "kind": forms.RadioSelect,
             "respondent_type": forms.RadioSelect,
