@@ -9,6 +9,7 @@ from taggit.models import Tag
 from wagtail.models import Locale
 
 from documents.models import DocumentType
+from home.i18n import in_current_language
 
 from .models import MAX_DOCUMENT_TYPES, MAX_REMINDER_DAYS, MAX_TOPICS, Frequency, Subscription
 
@@ -21,6 +22,15 @@ class TranslatedNames(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj):
         translated = obj.get_translation_or_none(Locale.get_active())
         return (translated or obj).name
+
+
+class TopicNames(forms.ModelMultipleChoiceField):
+    """News topics are tags, written in Cyrillic and shared by every language of a news item (no English
+    name is kept for them): each is shown as the rest of the site shows it (news/listing.py, news/feeds.py),
+    exact Latin on the Latin and English pages."""
+
+    def label_from_instance(self, obj):
+        return in_current_language(obj.name)
 
 
 def in_request_language(text, **values):
@@ -37,7 +47,7 @@ def limited(limit: int, message):
 
 
 class ChoicesForm(forms.ModelForm):
-    news_topics = forms.ModelMultipleChoiceField(
+    news_topics = TopicNames(
         queryset=Tag.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,

@@ -13,7 +13,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 from .links import site_root, subscription_link
 from .models import Kind
@@ -88,35 +88,32 @@ def alert_message(subscription, views: list[ItemView], root: str, connection=Non
             "unsubscribe_url": subscription_link(subscription, UNSUBSCRIBE, root),
         }
         body = render_to_string("alerts/email/alert.txt", context)
-    return EmailMessage(
-        subject=subject.replace("\n", " ")[:200],
-        body=body,
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        to=[subscription.email],
-        headers=unsubscribe_headers(subscription, root),
-        connection=connection,
+    subject = subject.replace("\n", " ")[:200]
+    return _email_to(
+        subscription, subject, body, headers=unsubscribe_headers(subscription, root), connection=connection
     )
 
 
-def confirmation_message(subscription) -> EmailMessage:
+def _email_to(subscription, subject: str, body: str, **options) -> EmailMessage:
+    """A plain-text message from the office to the subscriber; `options` go to EmailMessage (headers, connection)."""
+    return EmailMessage(
+        subject=subject, body=body, from_email=settings.DEFAULT_FROM_EMAIL, to=[subscription.email], **options
+    )
+
+
+def _link_message(subscription, subject, template: str, purpose: str, **options) -> EmailMessage:
+    """A message about the subscription itself, in its language, carrying its link for `purpose` as `<purpose>_url`."""
     with translation.override(subscription.language):
-        context = {"confirm_url": subscription_link(subscription, CONFIRM)}
-        return EmailMessage(
-            subject=_("Confirm your e-mail alerts"),
-            body=render_to_string("alerts/email/confirm.txt", context),
-            from_email=settings.DEFAULT_FROM_EMAIL,
-            to=[subscription.email],
-        )
+        body = render_to_string(template, {f"{purpose}_url": subscription_link(subscription, purpose)})
+        return _email_to(subscription, str(subject), body, **options)
+
+
+def confirmation_message(subscription) -> EmailMessage:
+    return _link_message(subscription, gettext_lazy("Confirm your e-mail alerts"), "alerts/email/confirm.txt", CONFIRM)
 
 
 def already_subscribed_message(subscription) -> EmailMessage:
     """Somebody asked to subscribe an address that already is: its owner gets the link to change it."""
-    with translation.override(subscription.language):
-        context = {"manage_url": subscription_link(subscription, MANAGE)}
-        return EmailMessage(
-            subject=_("Your e-mail alerts"),
-            body=render_to_string("alerts/email/already_subscribed.txt", context),
-            from_email=settings.DEFAULT_FROM_EMAIL,
-            to=[subscription.email],
-            headers=unsubscribe_headers(subscription, site_root()),
-        )
+    headers = unsubscribe_headers(subscription, site_root())
+    template = "alerts/email/already_subscribed.txt"
+    return _link_message(subscription, gettext_lazy("Your e-mail alerts"), template, MANAGE, headers=headers)

@@ -11,8 +11,11 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.throttling import AnonRateThrottle
 
 from django.conf import settings
+from django.core.cache import caches
 from django.http import Http404
 from django.utils import translation
+from django.utils.connection import ConnectionProxy
+from django.utils.crypto import salted_hmac
 
 from consultations.rate_limits import client_address
 from core.params import database_id
@@ -30,16 +33,25 @@ def answer_outside_language_prefixes(request) -> None:
     request.urlconf = "api.unprefixed_urls"
 
 
+RATE_LIMIT_SALT = "api.rate-limit"
+
+
 class PublicApiThrottle(AnonRateThrottle):
-    """API_RATE requests per client address (behind TRUSTED_PROXY_COUNT proxies), counted in the default cache."""
+    """API_RATE requests per client address (behind TRUSTED_PROXY_COUNT proxies).
+
+    Counted in the `rate_limits` cache, which every worker shares: Redis when CACHE_URL is set, else
+    a private folder of files on the machine (cso_site/settings/environment.py), never one count per worker.
+    """
 
     scope = "public_api"
+    cache = ConnectionProxy(caches, "rate_limits")
 
     def get_rate(self):
         return settings.API_RATE
 
     def get_ident(self, request):
-        return client_address(request)
+        # A keyed hash, as the comment limits keep theirs: the counters (files without Redis) hold no address.
+        return salted_hmac(RATE_LIMIT_SALT, client_address(request), algorithm="sha256").hexdigest()
 
 
 class ApiPagination(PageNumberPagination):
@@ -49,7 +61,7 @@ class ApiPagination(PageNumberPagination):
 
 
 class PublicViewSet(viewsets.ReadOnlyModelViewSet):
-    """A list and a detail endpoint; subclasses give `filter_params` and apply them in `filtered`."""
+    """A list and a detail endpoint; subclasses give `filter_params`, applied through `filter_lookups` or `filtered`."""
 
     authentication_classes = []
     permission_classes = [AllowAny]
@@ -59,6 +71,15 @@ class PublicViewSet(viewsets.ReadOnlyModelViewSet):
     # Ids are ASCII digits within the database's range; anything else is 404 before a query.
     lookup_value_regex = "[0-9]{1,19}"
     filter_params: tuple[Param, ...] = ()
+    # The filters among `filter_params` that are one exact lookup each ({param: lookup}); `filtered` applies the rest.
+    filter_lookups: dict[Param, str] = {}
+    # The detail's serializer where it shows more than the list's `serializer_class`.
+    detail_serializer_class = None
+
+    def get_serializer_class(self):
+        if self.action == "retrieve" and self.detail_serializer_class is not None:
+            return self.detail_serializer_class
+        return super().get_serializer_class()
 
     def allowed_params(self) -> tuple[Param, ...]:
         if self.action == "list":
@@ -83,7 +104,11 @@ class PublicViewSet(viewsets.ReadOnlyModelViewSet):
         return super().get_object()
 
     def filter_queryset(self, queryset):
-        return self.filtered(queryset, self.params) if self.action == "list" else queryset
+        if self.action != "list":
+            return queryset
+        params = self.params
+        lookups = {lookup: params[param.name] for param, lookup in self.filter_lookups.items() if param.name in params}
+        return self.filtered(queryset.filter(**lookups), params)
 
     def filtered(self, queryset, params: dict):
         return queryset

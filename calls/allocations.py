@@ -210,20 +210,23 @@ def overdue_reports(rows: list[Allocation]) -> list[tuple[Allocation, OverdueRep
     return sorted(pairs, key=lambda pair: (pair[1].due_on, pair[0].organisation))
 
 
-@dataclass
-class Total:
-    key: object
-    label: str
+@dataclass(kw_only=True)
+class FundingSums:
+    """The sums of funding rows: how many, requested, awarded, paid, and in how many calls.
+
+    A row is anything with `amount_requested` (None outside calls), `amount_awarded`, `amount_paid`,
+    `through_call` and `call_url`: this page's `Allocation`, an organisation page's award row.
+    """
+
     count: int = 0
     requested: Decimal = Decimal(0)
     awarded: Decimal = Decimal(0)
     paid: Decimal = Decimal(0)
     calls: set = field(default_factory=set)
-    through_call: bool = True
 
-    def add(self, row: Allocation) -> None:
+    def add(self, row) -> None:
         self.count += 1
-        self.requested += row.amount_requested or 0
+        self.requested += row.amount_requested or Decimal(0)
         self.awarded += row.amount_awarded
         self.paid += row.amount_paid
         if row.through_call:
@@ -232,6 +235,13 @@ class Total:
     @property
     def call_count(self) -> int:
         return len(self.calls)
+
+
+@dataclass
+class Total(FundingSums):
+    key: object
+    label: str
+    through_call: bool = True
 
 
 @dataclass

@@ -11,7 +11,8 @@ import ipaddress
 import time
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
+from django.utils.connection import ConnectionProxy
 
 HOUR = 60 * 60
 # kind: (comments, seconds)
@@ -56,6 +57,11 @@ def mailbox(address: str) -> str:
     if domain in DOTLESS_DOMAINS:
         local, domain = local.replace(".", ""), DOTLESS_DOMAINS[domain]
     return f"{local}@{domain}"
+
+
+# One count for every gunicorn worker: Redis with CACHE_URL, else a private folder of files on the machine
+# (cso_site/settings/environment.py), as the API's throttle counts.
+cache = ConnectionProxy(caches, "rate_limits")
 
 
 def keyed(value: str) -> str:

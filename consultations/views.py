@@ -1,16 +1,21 @@
 """What a visitor does on a consultation: read, comment, confirm, see the receipt."""
 
+import json
 import logging
 
 from django.contrib import messages
 from django.db import transaction
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
+from core.page_cache.policy import may_answer_from_cache
+from core.same_origin import is_same_origin
+
+from . import proof_of_work
 from .canonical import canonical_form
 from .emails import send_confirmation, send_receipt
 from .forms import CommentForm
@@ -18,6 +23,7 @@ from .listing import article_sections
 from .models import Comment, CommentState, hash_token
 from .page_view import ConsultationView
 from .submission import (
+    MAX_FORM_AGE,
     Confirmation,
     RateLimited,
     Refusal,
@@ -58,10 +64,53 @@ def private_page(response):
 def consultation_page(request, page):
     # The one reading of the page for this request: the form, the display and the answers all use it.
     view = ConsultationView.of(page)
-    form = None
-    refused_text = None
-    status = 200
     if request.method == "POST":
+        return answer_to_send(request, view)
+    form = None
+    # A request any visitor's copy may answer gets the form without anything of one visitor's: no
+    # form token, no challenge (comment-proof.js fetches them from the `form_token` route).
+    shared = may_answer_from_cache(request)
+    if view.is_open:
+        form = CommentForm(articles=view.articles, initial={} if shared else {"form_token": issue_form_token()})
+    response = page_response(request, view, form)
+    if form is not None and not shared:
+        # A form with one visitor's token: kept out of shared caches, but the page stays indexed.
+        never_stored(response)
+    return response
+
+
+def page_response(request, view: ConsultationView, form, status=200, refused_text=None, notice=None):
+    page = view.page
+    context = page.get_context(request)
+    context.update(
+        form=form,
+        refused_text=refused_text,
+        notice=notice,  # why a sent form is shown again without errors of its own
+        sections=article_sections(view),
+        original=view.original,  # its dates, which decide the state
+        state=view.state,
+        answers_public=view.answers_public,
+    )
+    return TemplateResponse(request, page.get_template(request), context, status=status)
+
+
+def answer_to_send(request, view: ConsultationView):
+    """Every answer to a send is for this visitor alone: private, never stored, not indexed."""
+    form, refused_text, status, notice = None, None, 400, None
+    if not is_same_origin(request):
+        # Sent by another site's page (the comment POST has no CSRF cookie check: see models/pages.py).
+        logger.warning("Comment refused on consultation %s: not sent from this site", view.original.pk)
+        # A blank form of this site's own (nothing another site sent is shown back) and the reason.
+        status, notice = 403, {"cross_site": True}
+        if view.is_open:
+            form = CommentForm(articles=view.articles, initial={"form_token": issue_form_token()})
+    elif view.is_open and not request.POST.get("form_token"):
+        # Sent from the shared page before its script gave it a token (no JavaScript): the same form,
+        # everything typed kept, with a token of its own, to check and send once more.
+        form = renewed_form(request, view)
+        notice = {"send_again": True, "attachment": "attachment" in request.FILES}
+        status = 400 if form.errors else 200
+    else:
         form = CommentForm(request.POST, request.FILES, articles=view.articles)
         try:
             response = handle_submission(request, view, form)
@@ -70,32 +119,23 @@ def consultation_page(request, page):
             form, refused_text, response = None, typed_text(request.POST), None
         if response is not None:
             return private_page(response)
-        status = 400
         if form is not None and getattr(form, "token_spent", False):
             form = with_new_token(request, form, view)
-    if form is None and refused_text is None and view.is_open:
-        form = CommentForm(articles=view.articles, initial={"form_token": issue_form_token()})
-    context = page.get_context(request)
-    context.update(
-        form=form,
-        refused_text=refused_text,
-        sections=article_sections(view),
-        original=view.original,  # its dates, which decide the state
-        state=view.state,
-        answers_public=view.answers_public,
-    )
-    response = TemplateResponse(request, page.get_template(request), context, status=status)
-    if request.method == "POST":
-        private_page(response)
-    elif form is not None:
-        # An open consultation must stay findable by search engines: its blank form is
-        # kept out of shared caches, but the page itself is indexed.
-        never_stored(response)
+    response = private_page(page_response(request, view, form, status, refused_text, notice))
     retry_after = getattr(form, "retry_after", None)
     if retry_after:  # rate-limited: the form (with the typed text) is shown again, and when to resend
         response.status_code = 429
         response["Retry-After"] = str(retry_after)
     return response
+
+
+def form_token(request, page):
+    """A fresh form token and its proof-of-work challenge, for one visitor: never stored by any cache."""
+    if not ConsultationView.of(page).is_open:
+        raise Http404
+    token = issue_form_token()
+    challenge = json.loads(proof_of_work.new_challenge(read_form_token(token), MAX_FORM_AGE))
+    return private_page(JsonResponse({"form_token": token, "challenge": challenge}))
 
 
 def handle_submission(request, view: ConsultationView, form):
@@ -162,11 +202,16 @@ def typed_text(data) -> dict[str, str]:
     return {name: text for name, text in texts.items() if text}
 
 
-def with_new_token(request, form, view: ConsultationView):
-    """The same form, with what the visitor typed and the same messages, and a token that can still be sent."""
+def renewed_form(request, view: ConsultationView):
+    """The form as sent, with what the visitor typed, and a token that can still be sent."""
     data = request.POST.copy()
     data["form_token"] = issue_form_token()
-    renewed = CommentForm(data, request.FILES, articles=view.articles)
+    return CommentForm(data, request.FILES, articles=view.articles)
+
+
+def with_new_token(request, form, view: ConsultationView):
+    """The same form, with what the visitor typed and the same messages, and a token that can still be sent."""
+    renewed = renewed_form(request, view)
     for error in form.non_field_errors():
         renewed.add_error(None, error)
     return renewed

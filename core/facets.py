@@ -7,7 +7,8 @@ from dataclasses import dataclass
 class FacetOption:
     value: str
     label: str
-    count: int
+    # None where the matches were too many to count them per option (the search on PostgreSQL).
+    count: int | None
     selected: bool = False
     # The listing with this choice applied, where the template does not build it from the form.
     url: str = ""

@@ -18,7 +18,11 @@ from django.core.cache import cache
 from wagtail import views as wagtail_views
 from wagtail.models import Page, Site
 
+from . import page_serve
 from .content_cache import TIMEOUT, cache_key
+
+# Wagtail's page view, and the one the site routes pages to (core/page_serve.py).
+PAGE_VIEWS = (wagtail_views.serve, page_serve.serve)
 
 # What Wagtail's routing itself leaves on the request.
 ROUTING_ATTRIBUTES = {"_wagtail_site", "_wagtail_route_for_request", "routable_resolver_match"}
@@ -68,7 +72,7 @@ class RememberedRouteMiddleware:
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        if view_func is not wagtail_views.serve or request.method not in ("GET", "HEAD"):
+        if view_func not in PAGE_VIEWS or request.method not in ("GET", "HEAD"):
             return None
         path = view_args[0] if view_args else view_kwargs.get("path", "")
         if not remembered_route(request, path):

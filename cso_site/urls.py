@@ -2,10 +2,10 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 
-from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core import page_serve
 from home import views as home_views
 from home.media_files import serve_public_media, serves_local_media
 from home.sitemaps import sitemap_index, sitemap_section
@@ -34,7 +34,8 @@ urlpatterns += i18n_patterns(
     path("", include("news.urls")),
     path("", include("alerts.urls")),
     path("", include("organisations.urls")),
-    path("", include(wagtail_urls)),
+    # Wagtail's pages, with Django's CSRF check per page route (core/page_serve.py).
+    path("", include(page_serve.urlpatterns)),
     prefix_default_language=True,
 )
 

@@ -1,15 +1,25 @@
 """Demo consultations: one open for comments, one closed with its report published.
 
-The drafts, organisations and comments are in demo/data/consultations.toml. The open
+The drafts, organisations, citizens and comments are in demo/data/consultations.toml. The open
 consultation's articles come from a generated DOCX of the draft through the page's own import
 (`import_from_docx`), so the demo exercises the path editors use. Comments cover every state a
-moderator meets. Dates are relative to today (Europe/Belgrade). Safe to run again: what exists is kept.
+moderator meets, organisations and citizens (named and not), and a letter a moderator recorded
+(demo/recorded_comments.py). The closed draft has a second version, its proposal
+(demo/revised_drafts.py). Dates are relative to today (Europe/Belgrade). Safe to run again: what
+exists is kept.
 """
 
 import datetime
 import secrets
 
-from consultations.models import Article, Comment, CommentState, ConsultationIndexPage, ConsultationPage
+from consultations.models import (
+    Article,
+    Comment,
+    CommentState,
+    ConsultationIndexPage,
+    ConsultationPage,
+    RespondentType,
+)
 from consultations.models.comments import hash_token, new_tracking_number
 from core.scripts import latin_slug
 from documents.models import DocumentType, IssuingBody, RegistryDocument, Status
@@ -18,6 +28,8 @@ from .data import load
 from .dates import belgrade_today, moment
 from .documents import ensure_registry_document, registry_snippet
 from .pages import add_published, ensure_index_page, translate_if_missing
+from .recorded_comments import record
+from .revised_drafts import ensure_second_version
 
 DATA = load("consultations")
 OPEN, CLOSED = DATA["open"], DATA["closed"]
@@ -61,9 +73,31 @@ def ensure_draft_document(locales) -> RegistryDocument:
     )
 
 
+def author_fields(spec: dict) -> dict:
+    """Who sent the comment, as the form stores it: an organisation's fields, or a citizen's name only
+    (consultations/respondents.py asks a citizen for no organisation field)."""
+    if "citizen" in spec:
+        citizen = DATA["citizens"][spec["citizen"]]
+        return {
+            "respondent_type": RespondentType.CITIZEN,
+            "contact_name": citizen["name"],
+            "contact_email": f"{spec['citizen']}@example.org",
+            "contact_phone": citizen["phone"],
+        }
+    organisation = DATA["organisations"][spec["organisation"]]
+    return {
+        "organisation_name": organisation["name"],
+        "registration_number": organisation["registration_number"],
+        "tax_id": organisation["tax_id"],
+        "organisation_type": organisation["type"],
+        "contact_name": organisation["contact"],
+        "contact_email": f"{spec['organisation']}@example.org",
+        "contact_phone": organisation["phone"],
+    }
+
+
 def new_comment(page, articles: dict, spec: dict, **fields) -> Comment:
     """A comment as the form would store it, moved on to its state with consistent timestamps."""
-    organisation = DATA["organisations"][spec["organisation"]]
     article = articles[spec["article"]] if "article" in spec else None
     state = CommentState(spec["state"])
     submitted_at = moment(spec["submitted"])
@@ -71,13 +105,7 @@ def new_comment(page, articles: dict, spec: dict, **fields) -> Comment:
         consultation=page,
         article=article,
         target_label=f"Члан {article.number}" if article else DATA["whole_draft"],
-        organisation_name=organisation["name"],
-        registration_number=organisation["registration_number"],
-        tax_id=organisation["tax_id"],
-        organisation_type=organisation["type"],
-        contact_name=organisation["contact"],
-        contact_email=f"{spec['organisation']}@example.org",
-        contact_phone=organisation["phone"],
+        **author_fields(spec),
         submission_token=secrets.token_urlsafe(32),
         confirmation_token_hash=hash_token(secrets.token_urlsafe()),
         submitted_at=submitted_at,
@@ -97,9 +125,11 @@ def new_comment(page, articles: dict, spec: dict, **fields) -> Comment:
 
 
 def add_comments(page, specs: list[dict], **fields) -> None:
+    """The comments of `specs`, each on the draft version it names (version 1 if none)."""
     articles = {article.number: article for article in page.articles.all()}
+    versions = {version.number: version for version in page.draft_versions.all()}
     for spec in specs:
-        new_comment(page, articles, spec, **fields)
+        new_comment(page, articles, spec, version=versions[spec.get("version", 1)], **fields)
 
 
 def existing_consultation(index, title: str) -> ConsultationPage | None:
@@ -131,7 +161,13 @@ def ensure_open_consultation(index, locales) -> ConsultationPage:
     return page
 
 
-def ensure_closed_consultation(index) -> ConsultationPage:
+def ensure_closed_consultation(index, locales) -> ConsultationPage:
+    """The closed consultation, its English translation, its second version, then its comments.
+
+    The translation comes before version 2 so that both versions have their English copy; the
+    comments come after it, each on the version the data names, so that publishing version 2
+    e-mails nobody (the demo's commenters are made up).
+    """
     page = existing_consultation(index, CLOSED["title"])
     if page is None:
         articles = [
@@ -146,9 +182,16 @@ def ensure_closed_consultation(index) -> ConsultationPage:
             articles=articles,
         )
     page = page.specific
+    english_table = closed_english_table(page)
+    translate_if_missing(page, locales, english_table)
+    ensure_second_version(page, CLOSED["proposal"], locales["en"], english_table)
     if not page.comments.exists():
         # The office answered every comment on the same day, before publishing its report.
-        add_comments(page, CLOSED["comments"], answered_at=moment(CLOSED["answered"]))
+        answered_at = moment(CLOSED["answered"])
+        add_comments(page, CLOSED["comments"], answered_at=answered_at)
+        versions = {version.number: version for version in page.draft_versions.all()}
+        for spec in CLOSED["recorded"]:
+            record(page, spec, versions, answered_at=answered_at, published_after=PUBLISHED_AFTER)
     return page
 
 
@@ -161,12 +204,14 @@ def closed_english_table(page) -> dict[str, str]:
     for article, translated in zip(CLOSED["articles"], english["articles"], strict=True):
         texts |= {article["number"]: article["number"], article["heading"]: translated["heading"]}
         texts[article["text"]] = translated["text"]
+    # Version 2's changed articles (the table serves the translation of both versions).
+    for article, translated in zip(CLOSED["proposal"]["articles"], english["proposal_articles"], strict=True):
+        texts[article["text"]] = translated["text"]
     return texts | {page.slug: english["slug"]}
 
 
 def build_demo_consultations(home, locales) -> ConsultationIndexPage:
     index = ensure_index_page(home, locales, ConsultationIndexPage, DATA["index"])
     ensure_open_consultation(index, locales)
-    closed = ensure_closed_consultation(index)
-    translate_if_missing(closed, locales, closed_english_table(closed))
+    ensure_closed_consultation(index, locales)
     return index

@@ -48,30 +48,42 @@ def changed_at():
     return Greatest("created_at", Coalesce("file_uploaded_at", "created_at"))
 
 
-class DocumentSitemap(LanguageVersionsSitemap):
-    def documents(self):
+class RowsInEveryLanguageSitemap(LanguageVersionsSitemap):
+    """A section whose rows each have a page in every language (`get_absolute_url()` follows the active one).
+
+    Subclasses give `rows()` (ordered, for stable slices) and `changed_field`, the row's last change.
+    """
+
+    changed_field = "changed_at"
+
+    def rows(self):
+        raise NotImplementedError
+
+    def urls_of(self, row) -> list[SitemapUrl]:
+        paths = {}
+        for code in language_codes():
+            with translation.override(code):
+                paths[code] = row.get_absolute_url()
+        alternates = self.alternates(paths)
+        lastmod = without_microseconds(getattr(row, self.changed_field))
+        return [SitemapUrl(path, lastmod, alternates) for path in paths.values()]
+
+    @cached_property
+    def urls(self) -> UrlsOfEach:
+        return UrlsOfEach(self.rows(), len(language_codes()), self.urls_of)
+
+    def items(self):
+        return self.urls
+
+    def get_latest_lastmod(self):
+        return without_microseconds(self.rows().aggregate(latest=Max(self.changed_field))["latest"])
+
+
+class DocumentSitemap(RowsInEveryLanguageSitemap):
+    def rows(self):
         return (
             RegistryDocument.objects.public()
             .annotate(changed_at=changed_at())
             .only("id", "title", "created_at", "file_uploaded_at")
             .order_by("pk")
         )
-
-    def urls_of(self, document) -> list[SitemapUrl]:
-        paths = {}
-        for code in language_codes():
-            with translation.override(code):
-                paths[code] = document.get_absolute_url()
-        alternates = self.alternates(paths)
-        lastmod = without_microseconds(document.changed_at)
-        return [SitemapUrl(path, lastmod, alternates) for path in paths.values()]
-
-    @cached_property
-    def urls(self) -> UrlsOfEach:
-        return UrlsOfEach(self.documents(), len(language_codes()), self.urls_of)
-
-    def items(self):
-        return self.urls
-
-    def get_latest_lastmod(self):
-        return without_microseconds(self.documents().aggregate(latest=Max("changed_at"))["latest"])

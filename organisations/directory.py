@@ -37,28 +37,17 @@ def is_registration_number(value) -> bool:
     return isinstance(value, str) and bool(_NUMBER_RE.fullmatch(value))
 
 
+def _names_in(records, moment: str):
+    """Each name the records use, with its first and last `moment` and the number of records using it."""
+    per_name = records.values("organisation_name").order_by()
+    return per_name.annotate(first=Min(moment), last=Max(moment), count=Count("pk"))
+
+
 def records_of(registration_number: str) -> list[tuple[str, object, int]]:
     """(source, {name, first, last, count}) for every name the public records use, from three aggregate queries."""
-    comments = (
-        public_comments()
-        .filter(registration_number=registration_number)
-        .values("organisation_name")
-        .annotate(first=Min("submitted_at"), last=Max("submitted_at"), count=Count("pk"))
-        .order_by()
-    )
-    awards = (
-        public_awards()
-        .filter(registration_number=registration_number)
-        .values("organisation_name")
-        .annotate(first=Min("page__opens_at"), last=Max("page__opens_at"), count=Count("pk"))
-        .order_by()
-    )
-    grants = (
-        direct_funding_of(registration_number)
-        .values("organisation_name")
-        .annotate(first=Min("granted_on"), last=Max("granted_on"), count=Count("pk"))
-        .order_by()
-    )
+    comments = _names_in(public_comments().filter(registration_number=registration_number), "submitted_at")
+    awards = _names_in(public_awards().filter(registration_number=registration_number), "page__opens_at")
+    grants = _names_in(direct_funding_of(registration_number), "granted_on")
     return [("comment", row) for row in comments] + [("award", row) for row in [*awards, *grants]]
 
 

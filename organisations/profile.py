@@ -7,7 +7,7 @@ language in one more, and at most `MAX_COMMENTS_SHOWN` comments are loaded.
 """
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
@@ -19,6 +19,7 @@ from django.utils.translation import get_language
 
 from wagtail.models import Page
 
+from calls.allocations import FundingSums
 from consultations.models import Kind
 from core.redaction import without_contacts
 from home.i18n import in_current_language
@@ -44,9 +45,9 @@ class AwardRow:
     call: str
     call_url: str
     project: str
-    requested: Decimal | None
-    awarded: Decimal
-    paid: Decimal
+    amount_requested: Decimal | None
+    amount_awarded: Decimal
+    amount_paid: Decimal
     through_call: bool = True
     funder: str = ""
 
@@ -63,26 +64,11 @@ class CommentRow:
 
 
 @dataclass
-class YearTotal:
+class YearTotal(FundingSums):
+    """A year's published comments and its funding rows summed as the transparency page sums them (`count`: awards)."""
+
     year: int | None
     comments: int = 0
-    applications: int = 0
-    requested: Decimal = Decimal(0)
-    awarded: Decimal = Decimal(0)
-    paid: Decimal = Decimal(0)
-    calls: set = field(default_factory=set)
-
-    def add(self, row: AwardRow) -> None:
-        self.applications += 1
-        self.requested += row.requested or Decimal(0)
-        self.awarded += row.awarded
-        self.paid += row.paid
-        if row.through_call:
-            self.calls.add(row.call_url)
-
-    @property
-    def call_count(self) -> int:
-        return len(self.calls)
 
 
 @dataclass
@@ -190,9 +176,9 @@ def _award_row(award, links: PageLinks) -> AwardRow:
         call=links.title(key),
         call_url=links.url(key),
         project=without_contacts(in_current_language(award.project_title)),
-        requested=award.amount_requested,
-        awarded=award.amount_awarded,
-        paid=award.paid_total,
+        amount_requested=award.amount_requested,
+        amount_awarded=award.amount_awarded,
+        amount_paid=award.paid_total,
     )
 
 
@@ -202,9 +188,9 @@ def _grant_row(grant) -> AwardRow:
         call="",
         call_url="",
         project=without_contacts(in_current_language(grant.purpose)),
-        requested=None,
-        awarded=grant.amount,
-        paid=grant.amount_paid,
+        amount_requested=None,
+        amount_awarded=grant.amount,
+        amount_paid=grant.amount_paid,
         through_call=False,
         funder=without_contacts(in_current_language(grant.funder)),
     )

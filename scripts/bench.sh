@@ -9,13 +9,9 @@
 # Arguments go to the benchmark: scripts/bench.sh --duration 10 --concurrency 32 --page home
 set -euo pipefail
 
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
-cd "$ROOT"
-say() { printf '\n==> %s\n' "$*"; }
-die() {
-    printf 'bench.sh: error: %s\n' "$*" >&2
-    exit 1
-}
+# Sets ROOT and goes there; defines say and die.
+# shellcheck source=scripts/lib/preamble.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib/preamble.sh"
 # shellcheck source=scripts/lib/venv.sh
 . "$ROOT/scripts/lib/venv.sh"
 # shellcheck source=scripts/lib/apt.sh

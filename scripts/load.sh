@@ -10,13 +10,9 @@
 # Exit status 0 only when the reconciliation counts nothing lost, doubled, refused or 5xx.
 set -euo pipefail
 
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
-cd "$ROOT"
-say() { printf '\n==> %s\n' "$*"; }
-die() {
-    printf 'load.sh: error: %s\n' "$*" >&2
-    exit 1
-}
+# Sets ROOT and goes there; defines say and die.
+# shellcheck source=scripts/lib/preamble.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib/preamble.sh"
 # shellcheck source=scripts/lib/venv.sh
 . "$ROOT/scripts/lib/venv.sh"
 # shellcheck source=scripts/lib/stop-services.sh

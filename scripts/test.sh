@@ -7,8 +7,8 @@
 #      TEST_OPENSEARCH=0) TEST_SEARCH_URL stays unset and its tests skip; with
 #      them TEST_OPENSEARCH_REQUIRED=1, so those tests fail if it did not come up
 #   4. ruff check, ruff format --check, djhtml --check, manage.py check,
-#      makemigrations --check, pytest --durations=25 on PYTEST_WORKERS processes (default 0: one
-#      process; extra arguments go to pytest)
+#      makemigrations --check, pytest --durations=25 on PYTEST_WORKERS processes (default 2; 0 runs
+#      it in this process; extra arguments go to pytest)
 # Every step runs even when an earlier one fails; the exit status is non-zero
 # if any failed.
 set -euo pipefail
@@ -106,11 +106,10 @@ step "djhtml --check" djhtml --check templates
 step "manage.py check" python manage.py check
 step "makemigrations --check" python manage.py makemigrations --check --dry-run
 # --durations: the 25 slowest tests, to see where the suite's time goes (a later --durations wins).
-# -n: pytest-xdist processes (PYTEST_WORKERS; 0, one process, by default). PYTEST_WORKERS=2 ran the suite
-# in 1,154 s of pytest here (1,542 tests), but five tests failed: spread over processes, a test
-# may run after a transactional test's flush emptied what the migrations put in (root page, editors'
-# group), which pytest-django's ordering prevents in one process. --dist loadfile keeps a file together.
-step "pytest" python -m pytest --durations=25 -n "${PYTEST_WORKERS:-0}" --dist loadfile "$@"
+# -n: pytest-xdist processes (PYTEST_WORKERS, 2 by default: one process took ~33 minutes). --dist loadfile
+# keeps a file's tests in one process, in pytest-django's order (transactional tests after the others);
+# a flush a transactional test ends with is undone for the next file by tests/migrated_data.py.
+step "pytest" python -m pytest --durations=25 -n "${PYTEST_WORKERS:-2}" --dist loadfile "$@"
 
 # --- 6. result -----------------------------------------------------------------
 if [ "${#failed[@]}" -gt 0 ]; then

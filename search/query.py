@@ -30,7 +30,7 @@ from core.scripts import normalize, to_latin
 from . import postgres
 from .backends import EngineUnavailableError
 from .models import SearchEntry
-from .snippets import highlight, highlight_title
+from .snippets import highlight, highlight_title, passage
 from .stemming import with_stem_exceptions
 
 MAX_QUERY_LENGTH = 200
@@ -118,6 +118,14 @@ class SearchOutcome:
     broadened: bool = False
     # So many matches that they are shown newest first rather than ranked (PostgreSQL).
     newest_first_because_many: bool = False
+    # False when there are more than `total` matches, too many to count within the page's time
+    # (PostgreSQL above postgres.EXACT_LIMIT); the facets then have no counts.
+    total_is_exact: bool = True
+
+    @property
+    def more_than(self) -> int:
+        """Where the count stopped (at N + 1 matches): the page says "more than N"."""
+        return self.total - 1
 
     @property
     def num_pages(self) -> int:
@@ -186,6 +194,9 @@ class ModelsearchSearch:
         everything = self.backend.search(self.request.terms, SearchEntry.objects.all(), operator=operator)
         return {name: everything.facet(name) for name in ("kind", "document_type_id", "year")}
 
+    def is_exact(self, operator: str) -> bool:
+        return True
+
     def session(self):
         return nullcontext()
 
@@ -197,14 +208,17 @@ class PostgresSearch:
         self.request = request
         self._summaries = {}
 
-    def summary(self, operator: str) -> tuple[int, dict[str, dict]]:
+    def summary(self, operator: str) -> postgres.Summary:
         """The count and the facets together: one pass over the matches instead of two."""
         if operator not in self._summaries:
-            self._summaries[operator] = postgres.summary(self.request, operator)
+            self._summaries[operator] = postgres.summarise(self.request, operator)
         return self._summaries[operator]
 
     def count(self, operator: str) -> int:
-        return self.summary(operator)[0]
+        return self.summary(operator).total
+
+    def is_exact(self, operator: str) -> bool:
+        return self.summary(operator).exact
 
     def page(self, operator: str, total: int, start: int, stop: int) -> list[SearchEntry]:
         return postgres.page(self.request, operator, total, start, stop)
@@ -213,10 +227,15 @@ class PostgresSearch:
         return postgres.ranked_ids(self.request, operator, total, 0, limit, column="key")
 
     def facet_counts(self, operator: str) -> dict[str, dict]:
-        return self.summary(operator)[1]
+        return self.summary(operator).counts
 
     def session(self):
         return postgres.index_session()
+
+
+def _most_first(option: FacetOption) -> tuple:
+    # Options without counts (too many matches to count them) in alphabetical order.
+    return (-(option.count or 0), option.label)
 
 
 def facet_options(request: SearchRequest, counts: dict[str, dict]) -> dict[str, list[FacetOption]]:
@@ -227,7 +246,7 @@ def facet_options(request: SearchRequest, counts: dict[str, dict]) -> dict[str, 
                 FacetOption(value, kind_label(value), count, value == request.kind)
                 for value, count in counts["kind"].items()
             ),
-            key=lambda option: (-option.count, option.label),
+            key=_most_first,
         ),
         "type": sorted(
             (
@@ -235,7 +254,7 @@ def facet_options(request: SearchRequest, counts: dict[str, dict]) -> dict[str, 
                 for value, count in counts["document_type_id"].items()
                 if value
             ),
-            key=lambda option: (-option.count, option.label),
+            key=_most_first,
         ),
         "year": [
             FacetOption(str(value), str(value), count, value == request.year)
@@ -259,7 +278,7 @@ def to_result(entry: SearchEntry, terms: str, language: str) -> Result:
         kind=entry.kind,
         kind_label=kind_label(entry.kind),
         date=entry.date,
-        snippet=highlight(without_contacts(text), terms),
+        snippet=highlight(without_contacts(passage(text, terms)), terms),
     )
 
 
@@ -287,6 +306,7 @@ def _answer(search, request: SearchRequest) -> SearchOutcome:
     operator, total = best_operator(search, request)
     outcome.broadened = operator == "or" and bool(total)
     outcome.total = total
+    outcome.total_is_exact = search.is_exact(operator)
     if total:
         start = (request.page - 1) * PER_PAGE
         language = get_language()

@@ -8,6 +8,7 @@ Everything is escaped; only the <mark> elements added here are HTML.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from django.utils.html import escape
@@ -19,6 +20,7 @@ WORD_RE = re.compile(r"\w+")
 MAX_SCAN = 200_000
 WINDOW_BEFORE = 80
 SNIPPET_LENGTH = 260
+PASSAGE_MARGIN = 300
 
 
 def query_words(normalized_query: str) -> list[str]:
@@ -40,6 +42,31 @@ def same_word(word: str, query_word: str) -> bool:
     return common >= max(4, shorter - 2)
 
 
+@functools.lru_cache(maxsize=100_000)
+def folded(word: str) -> str:
+    """`normalize(word)`, remembered: the site's texts share a vocabulary of some tens of thousands of words."""
+    return normalize(word)
+
+
+def word_matcher(words: list[str]):
+    """A test "is this word of the text one of the visitor's?" for the words of one search.
+
+    It runs on every word up to the excerpt, for ten results on every search page: equal words
+    are found in a set, and only a word sharing a query word's first four letters is compared
+    letter by letter (`same_word` needs at least that much in common).
+    """
+    exact = set(words)
+    beginnings = {word[:4] for word in words if len(word) >= 4}
+
+    def matches(word: str) -> bool:
+        candidate = folded(word)
+        if candidate in exact:
+            return True
+        return candidate[:4] in beginnings and any(same_word(candidate, query_word) for query_word in words)
+
+    return matches
+
+
 def match_spans(text: str, words: list[str], length: int, window: int) -> tuple[list[tuple[int, int]], int]:
     """The matches inside the excerpt that begins `window` characters before the first one.
 
@@ -48,15 +75,33 @@ def match_spans(text: str, words: list[str], length: int, window: int) -> tuple[
     """
     spans: list[tuple[int, int]] = []
     start = end = None
+    matches = word_matcher(words)
     for match in WORD_RE.finditer(text, 0, MAX_SCAN):
         if end is not None and match.end() > end:
             break
-        if any(same_word(normalize(match.group()), word) for word in words):
+        if matches(match.group()):
             if start is None:
                 start = max(0, match.start() - window)
                 end = start + length
             spans.append(match.span())
     return spans, start or 0
+
+
+def passage(text: str, normalized_query: str, length: int = SNIPPET_LENGTH, window: int = WINDOW_BEFORE) -> str:
+    """The part of `text` a snippet can come from: around the first match, with a margin on each side.
+
+    What is done to the text before highlighting (removing contact data) then reads a thousand
+    characters, not a whole file; the margin keeps a contact that straddles the cut far outside
+    the excerpt, so no part of one is ever shown.
+    """
+    if len(text) <= length + window + 2 * PASSAGE_MARGIN:
+        return text
+    words = query_words(normalized_query)
+    spans, start = match_spans(text, words, length, window) if words else ([], 0)
+    if not spans:
+        return text[: length + PASSAGE_MARGIN]
+    begin = max(0, start - PASSAGE_MARGIN)
+    return text[begin : start + length + PASSAGE_MARGIN]
 
 
 def highlight(

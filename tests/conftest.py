@@ -9,20 +9,33 @@ from tests.factories import SiteHomePageFactory
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
-def restore_root_collection(**kwargs):
-    """A transactional test ends with a flush, which empties the tables data migrations filled; Django then
-    sends post_migrate. Wagtail's root collection comes from a migration: without it, uploads answer 500.
-    With the suite spread over pytest-xdist processes, any test may run after a flush in its process."""
-    from wagtail.models import Collection
-
-    if not Collection.objects.exists():
-        Collection.add_root(name="Root")
-
-
 def pytest_configure(config):
     from django.db.models.signals import post_migrate
 
-    post_migrate.connect(restore_root_collection, dispatch_uid="tests-restore-root-collection")
+    from tests.migrated_data import note_flush
+
+    post_migrate.connect(note_flush, dispatch_uid="tests-note-flush")
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test database, migrated, and a copy of the rows the migrations put in (tests/migrated_data.py)."""
+    from tests.migrated_data import copy_after_migrations
+
+    copy_after_migrations(django_db_blocker)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """After the test's fixtures, a transactional test's flush among them: the migrations' rows back for the
+    next test, which pytest-xdist may take from another file (tests/migrated_data.py)."""
+    from tests.migrated_data import put_back_if_flushed
+
+    try:
+        return (yield)
+    finally:
+        if nextitem is not None:  # after the last test the database itself goes
+            put_back_if_flushed()
 
 
 @pytest.fixture

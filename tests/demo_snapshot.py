@@ -17,7 +17,7 @@ have deleted one), and the caches that hold row ids (content types, Django's cac
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.core.files.base import ContentFile
 from django.db import connection, models, transaction
 from django.utils import translation
@@ -80,6 +80,7 @@ def forget_cached_ids() -> None:
     """Content type ids and Wagtail's cached site roots belong to the rows just replaced (or rolled back)."""
     ContentType.objects.clear_cache()
     cache.clear()
+    caches["rate_limits"].clear()  # the rate limits' counts, in files every test of the process shares
 
 
 # --- PostgreSQL ------------------------------------------------------------------------------

@@ -49,10 +49,9 @@ class CallViewSet(PublicViewSet):
     list_doc = "Public calls for funding in the chosen language, newest first."
     detail_doc = "One call, with its documents and, once published, its awards with their payments and reports."
     serializer_class = CallSerializer
+    detail_serializer_class = CallDetailSerializer
     filter_params = (YEAR, CALL_STATUS)
-
-    def get_serializer_class(self):
-        return CallDetailSerializer if self.action == "retrieve" else CallSerializer
+    filter_lookups = {YEAR: "opens_at__year"}
 
     def get_queryset(self):
         calls = CallPage.objects.filter(locale__language_code=get_language()).with_status_facts()
@@ -60,8 +59,6 @@ class CallViewSet(PublicViewSet):
         return visible_pages(calls, self.request).order_by("-opens_at", "pk")
 
     def filtered(self, queryset, params):
-        if YEAR.name in params:
-            queryset = queryset.filter(opens_at__year=params[YEAR.name])
         if CALL_STATUS.name in params:
             queryset = calls_in(params[CALL_STATUS.name], queryset, timezone.now())
         return queryset
@@ -84,6 +81,7 @@ class AwardViewSet(PublicViewSet):
     detail_doc = "One award."
     serializer_class = AwardSerializer
     filter_params = (CALL, AWARD_YEAR, REGISTRATION_NUMBER)
+    filter_lookups = {AWARD_YEAR: "page__opens_at__year", REGISTRATION_NUMBER: "registration_number"}
 
     def get_queryset(self):
         originals = CallPage.objects.filter(locale__language_code=settings.LANGUAGE_CODE).with_results()
@@ -94,10 +92,6 @@ class AwardViewSet(PublicViewSet):
         if CALL.name in params:
             same_call = CallPage.objects.filter(pk=params[CALL.name]).values("translation_key")
             queryset = queryset.filter(page__translation_key__in=same_call)
-        if AWARD_YEAR.name in params:
-            queryset = queryset.filter(page__opens_at__year=params[AWARD_YEAR.name])
-        if REGISTRATION_NUMBER.name in params:
-            queryset = queryset.filter(registration_number=params[REGISTRATION_NUMBER.name])
         return queryset
 
 
@@ -108,13 +102,7 @@ class DirectFundingViewSet(PublicViewSet):
     detail_doc = "One grant outside calls."
     serializer_class = DirectFundingSerializer
     filter_params = (GRANT_YEAR, REGISTRATION_NUMBER)
+    filter_lookups = {GRANT_YEAR: "granted_on__year", REGISTRATION_NUMBER: "registration_number"}
 
     def get_queryset(self):
         return DirectFunding.objects.order_by("-granted_on", "pk")
-
-    def filtered(self, queryset, params):
-        if GRANT_YEAR.name in params:
-            queryset = queryset.filter(granted_on__year=params[GRANT_YEAR.name])
-        if REGISTRATION_NUMBER.name in params:
-            queryset = queryset.filter(registration_number=params[REGISTRATION_NUMBER.name])
-        return queryset

@@ -49,18 +49,15 @@ class ConsultationViewSet(PublicViewSet):
     list_doc = "Public consultations on draft acts in the chosen language, newest first."
     detail_doc = "One consultation, with the files of the draft and its articles."
     serializer_class = ConsultationSerializer
+    detail_serializer_class = ConsultationDetailSerializer
     filter_params = (YEAR, STATE)
-
-    def get_serializer_class(self):
-        return ConsultationDetailSerializer if self.action == "retrieve" else ConsultationSerializer
+    filter_lookups = {YEAR: "opens_at__year"}
 
     def get_queryset(self):
         pages = ConsultationPage.objects.filter(locale__language_code=get_language()).select_related("locale")
         return with_original_facts(visible_pages(pages, self.request)).order_by("-opens_at", "pk")
 
     def filtered(self, queryset, params):
-        if YEAR.name in params:
-            queryset = queryset.filter(opens_at__year=params[YEAR.name])
         if STATE.name in params:
             queryset = queryset.filter(**state_filter(params[STATE.name], timezone.now()))
         return queryset
@@ -82,6 +79,7 @@ class CommentViewSet(PublicViewSet):
     detail_doc = "One published comment."
     serializer_class = CommentSerializer
     filter_params = (CONSULTATION, ARTICLE, KIND, DECISION)
+    filter_lookups = {ARTICLE: "article_id", KIND: "kind"}
 
     def get_queryset(self):
         originals = ConsultationPage.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
@@ -98,10 +96,6 @@ class CommentViewSet(PublicViewSet):
         if CONSULTATION.name in params:
             same = ConsultationPage.objects.filter(pk=params[CONSULTATION.name]).values("translation_key")
             queryset = queryset.filter(consultation__translation_key__in=same)
-        if ARTICLE.name in params:
-            queryset = queryset.filter(article_id=params[ARTICLE.name])
-        if KIND.name in params:
-            queryset = queryset.filter(kind=params[KIND.name])
         if DECISION.name in params:
             # Decisions are public only with the report: filtering must not reveal them before.
             queryset = queryset.filter(decision=params[DECISION.name], answers_public_at__isnull=False)

@@ -17,11 +17,13 @@ class DocumentViewSet(PublicViewSet):
     list_doc = "The published documents of the registry, newest first, with their download addresses."
     detail_doc = "One published registry document."
     serializer_class = DocumentSerializer
-    filter_params = (YEAR, DOCUMENT_TYPE, ISSUING_BODY, STATUS)
+    filter_lookups = {
+        YEAR: "year",
+        DOCUMENT_TYPE: "document_type_id",
+        ISSUING_BODY: "issuing_body_id",
+        STATUS: "status",
+    }
+    filter_params = tuple(filter_lookups)
 
     def get_queryset(self):
         return RegistryDocument.objects.public().prefetch_related("tags").order_by("-year", "-pk")
-
-    def filtered(self, queryset, params):
-        lookups = {"year": YEAR, "document_type_id": DOCUMENT_TYPE, "issuing_body_id": ISSUING_BODY, "status": STATUS}
-        return queryset.filter(**{field: params[p.name] for field, p in lookups.items() if p.name in params})

@@ -31,10 +31,8 @@ class PageViewSet(PublicViewSet):
     list_doc = "Every public page of the site in the chosen language, in the order of the site's tree."
     detail_doc = "One public page, with its summary."
     serializer_class = PageSerializer
+    detail_serializer_class = PageDetailSerializer
     filter_params = (PAGE_TYPE,)
-
-    def get_serializer_class(self):
-        return PageDetailSerializer if self.action == "retrieve" else PageSerializer
 
     def get_queryset(self):
         pages = Page.objects.filter(locale__language_code=get_language()).select_related("locale")

@@ -2,6 +2,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.csrf import csrf_exempt
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -166,11 +167,23 @@ class ConsultationPage(RoutablePageMixin, SitePage):
         return str(State(self.state(now)).label)
 
     # Routes: the page itself (reading and the comment form), confirmation, receipt, report, versions.
+    # The comment form's page is shared by every visitor (the page cache, Varnish), so it holds no CSRF
+    # token and sets no cookie: its POST goes without Django's cookie check (core/page_serve.py reads the
+    # mark) and is checked instead by its Origin/Referer and its signed single-use form token (views.py).
     @path("")
+    @csrf_exempt
     def consultation(self, request):
         from consultations.views import consultation_page
 
         return consultation_page(request, self)
+
+    # A fresh form token and its proof-of-work challenge for one visitor (never cached), which the
+    # form's script fetches when the visitor starts on the form (static_src/js/comment-proof.js).
+    @path("token-obrasca/", name="form_token")
+    def form_token(self, request):
+        from consultations.views import form_token
+
+        return form_token(request, self)
 
     @path("potvrda/<str:token>/", name="confirm")
     def confirm(self, request, token):

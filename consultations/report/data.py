@@ -15,6 +15,7 @@ from home.i18n import in_current_language
 
 from ..models import Channel, Comment, CommentState, Consent, Decision, Kind, RejectionReason, RespondentType
 from .channels import ManifestLine, PublicAttachment, channel_label, manifest_lines, per_channel, public_attachment
+from .statistics import Count, Statistics
 
 FORMATS = ("html", "docx", "csv", "json", "manifest")
 
@@ -30,6 +31,8 @@ ROUTES = {
 CSV_FIELDS = [
     "tracking_number",
     "target",
+    # The number of the draft version the comment was written on (its versions page: verzije/#version-<n>).
+    "version",
     "kind",
     "channel",
     "respondent_type",
@@ -80,6 +83,8 @@ COMMENT_FIELDS = (
     "article__heading",
     "article__sort_order",
     "article__translation_key",
+    # The draft version it was written on; empty on comments from before versions existed (version 1).
+    "version__number",
 )
 
 
@@ -96,36 +101,6 @@ class Facts:
     @property
     def period(self) -> str:
         return f"{format_date(self.opens_at, DATE_FORMAT)} – {format_date(self.closes_at, DATE_FORMAT)}"
-
-
-@dataclass(frozen=True)
-class Count:
-    key: str
-    label: str
-    count: int
-
-
-@dataclass(frozen=True)
-class Statistics:
-    total: int
-    published: int
-    rejected: int
-    awaiting_moderation: int
-    per_article: list[Count]
-    per_kind: list[Count]
-    per_decision: list[Count]
-    per_channel: list[Count]
-    per_respondent_type: list[Count] = field(default_factory=list)
-
-    @property
-    def totals(self) -> list[Count]:
-        """The four totals, as the rows of the report's first table."""
-        return [
-            Count("total", _("Confirmed comments"), self.total),
-            Count("published", _("Published comments"), self.published),
-            Count("rejected", _("Rejected comments"), self.rejected),
-            Count("awaiting_moderation", _("Comments waiting for moderation"), self.awaiting_moderation),
-        ]
 
 
 @dataclass(frozen=True)
@@ -152,12 +127,15 @@ class Row:
     attachment: PublicAttachment | None = None
     respondent_type: str = RespondentType.ORGANISATION
     respondent_type_label: str = ""
+    version: int = 1
+    version_label: str = ""
 
     def as_data(self) -> dict:
         """The open-data row (CSV and JSON): codes for kind, state and decision."""
         return {
             "tracking_number": self.tracking_number,
             "target": self.target,
+            "version": self.version,
             "kind": self.kind,
             "organisation": self.organisation,
             "proposed_wording": self.proposed_wording if self.text_shown else "",
@@ -182,6 +160,8 @@ class Report:
     statistics: Statistics
     rows: list[Row]
     manifest: list[ManifestLine] = field(default_factory=list)
+    # More than one version of the draft was published: the page names the version of each comment.
+    several_versions: bool = False
 
 
 def article_label(number: str, heading: str) -> str:
@@ -248,8 +228,19 @@ class _Targets:
         return (1, self.order.get(comment.article_id, len(self.order) + (comment.article.sort_order or 0)))
 
 
+def version_number(comment) -> int:
+    """The version of the draft the comment was written on; comments from before versions existed were on version 1."""
+    return comment.version.number if comment.version_id else 1
+
+
+def version_label(number: int) -> str:
+    """As the public versions page names it."""
+    return _("Version %(number)s") % {"number": number}
+
+
 def _row(comment, target: str, decision_labels: dict[str, str], page=None) -> Row:
     withheld = _withheld(comment)
+    version = version_number(comment)
     return Row(
         tracking_number=comment.tracking_number or "",
         target=target,
@@ -271,6 +262,8 @@ def _row(comment, target: str, decision_labels: dict[str, str], page=None) -> Ro
         channel_label=channel_label(comment.channel),
         respondent_type=comment.respondent_type,
         respondent_type_label=_respondent_type_label(comment.respondent_type),
+        version=version,
+        version_label=version_label(version),
         attachment=None if withheld else public_attachment(page, comment),
     )
 
@@ -343,11 +336,15 @@ def _facts(page, original, comment_count: int) -> Facts:
 
 
 def build_report(page) -> Report:
-    """Everything the report shows, in the visitor's language, from two queries on top of the page's own."""
+    """Everything the report shows, in the visitor's language, from three queries on top of the page's own."""
     original = page.original
-    articles = list(original.articles.all().only("number", "heading", "sort_order", "translation_key"))
+    # The page key too: the related manager sets each article's page, which would load a deferred key one by one.
+    articles = list(original.articles.all().only("page", "number", "heading", "sort_order", "translation_key"))
     comments = list(
-        Comment.objects.filter(consultation=original).confirmed().select_related("article").only(*COMMENT_FIELDS)
+        Comment.objects.filter(consultation=original)
+        .confirmed()
+        .select_related("article", "version")
+        .only(*COMMENT_FIELDS)
     )
     targets = _Targets(page, original, articles)
     decision_labels = _decision_labels()
@@ -365,4 +362,5 @@ def build_report(page) -> Report:
         statistics=_statistics(comments, articles, targets, decision_labels),
         rows=rows,
         manifest=manifest,
+        several_versions=original.draft_versions.count() > 1,
     )

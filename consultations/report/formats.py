@@ -179,15 +179,8 @@ def _docx_facts(word: _Word, report: Report) -> None:
 def _docx_statistics(word: _Word, report: Report) -> None:
     statistics = report.statistics
     word.heading(_("Statistics"), level=1)
-    word.table(_("Comments in total"), [_("Comments"), _("Number")], [(c.label, c.count) for c in statistics.totals])
-    for caption, header, counts in [
-        (_("Comments per article"), _("Article"), statistics.per_article),
-        (_("Comments per kind"), _("Kind"), statistics.per_kind),
-        (_("Comments per decision"), _("Decision"), statistics.per_decision),
-        (_("Comments per channel"), _("Received through"), statistics.per_channel),
-        (_("Comments per respondent type"), _("Who is commenting"), statistics.per_respondent_type),
-    ]:
-        word.table(caption, [header, _("Number")], [(c.label, c.count) for c in counts])
+    for table in statistics.tables:
+        word.table(table.caption, [table.header, _("Number")], [(c.label, c.count) for c in table.rows])
 
 
 def _docx_comments(word: _Word, report: Report) -> None:
@@ -197,6 +190,7 @@ def _docx_comments(word: _Word, report: Report) -> None:
         [
             _("Tracking number"),
             _("Target"),
+            _("Version of the draft"),
             _("Kind"),
             _("Received through"),
             _("Who is commenting"),
@@ -209,6 +203,7 @@ def _docx_comments(word: _Word, report: Report) -> None:
             (
                 row.tracking_number,
                 row.target,
+                row.version_label,
                 row.kind_label,
                 row.channel_label,
                 row.respondent_type_label,

@@ -7,8 +7,10 @@ the app, which renders it for that visitor alone.
 
 A response is stored and shared only when nothing in it belongs to one visitor: status 200, no
 cookie set (a rendered CSRF token sets one), no CSRF token rendered, no private/no-store from the
-view (the open consultation's comment form with its single-use token, receipts, confirmations),
-no user signed in. Such a response tells caches in front of the app (Varnish, a CDN) they may keep
+view (a comment form holding one visitor's form token, receipts, confirmations), no user signed in.
+The open consultation's page is rendered for the cache without them: its script fetches the form
+token and challenge from an uncached route, and its POST is checked by origin, not by a CSRF cookie
+(consultations/views.py). Such a response tells caches in front of the app (Varnish, a CDN) they may keep
 it: `public, max-age=<browser>, s-maxage=<shared>`. Everything else on the public site is `private`;
 the admin (previews included) is `private, no-store`.
 """

@@ -15,6 +15,7 @@ from .environment import (
     env_bool,
     env_list,
     frontend_cache_settings,
+    rate_limit_directory,
     search_backends,
 )
 
@@ -214,7 +215,10 @@ if AWS_STORAGE_BUCKET_NAME:
 SEARCH_URL = os.environ.get("SEARCH_URL", "")
 WAGTAILSEARCH_BACKENDS = search_backends(SEARCH_URL)
 
-CACHES = cache_settings(os.environ.get("CACHE_URL") or os.environ.get("REDIS_URL", ""))
+CACHES = cache_settings(
+    os.environ.get("CACHE_URL") or os.environ.get("REDIS_URL", ""),
+    rate_limit_directory(BASE_DIR, DATABASES["default"]),
+)
 
 # Whole-page cache for anonymous visitors (core/page_cache/, README "Caching"): how long the app keeps a
 # page (0: off); how long a shared cache in front (Varnish) may: long when the app purges it on every change.

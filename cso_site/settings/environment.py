@@ -4,7 +4,9 @@ Every optional service is switched on only when its variable is present, so the
 site runs on embedded defaults with nothing set (see the README's table).
 """
 
+import hashlib
 import os
+import tempfile
 from urllib.parse import parse_qs, unquote, urlparse
 
 from django.core.exceptions import ImproperlyConfigured
@@ -112,14 +114,36 @@ def email_settings(email_url: str) -> dict:
     }
 
 
-def cache_settings(cache_url: str) -> dict:
-    """CACHES from CACHE_URL/REDIS_URL; local memory when neither is set."""
+def rate_limit_directory(base_dir, database: dict) -> str:
+    """Where the rate-limit counters live without Redis: one folder per user, project and database in the
+    machine's temporary directory (as the page cache's generation file, core/page_cache/generation.py)."""
+    identity = f"{base_dir}|{database.get('HOST', '')}|{database.get('PORT', '')}|{database.get('NAME', '')}"
+    digest = hashlib.sha256(identity.encode()).hexdigest()[:16]
+    return os.path.join(tempfile.gettempdir(), f"cso-rate-limits-{os.getuid()}-{digest}")
+
+
+def cache_settings(cache_url: str, rate_limit_dir: str = "") -> dict:
+    """CACHES from CACHE_URL/REDIS_URL; local memory when neither is set.
+
+    `rate_limits` counts requests per client (the API's throttle): it must be one count for every
+    worker, so without Redis it is a private folder of files (core/private_file_cache.py) that every
+    process on the machine shares, in `rate_limit_dir`.
+    """
     if not cache_url:
-        return {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+        return {
+            "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+            "rate_limits": {
+                "BACKEND": "core.private_file_cache.PrivateFileBasedCache",
+                "LOCATION": rate_limit_dir or rate_limit_directory("", {}),
+                # One file per client address counted in the last minute; culling drops counts, never adds them.
+                "OPTIONS": {"MAX_ENTRIES": 5000},
+            },
+        }
     scheme = urlparse(cache_url).scheme
     if scheme not in {"redis", "rediss"}:
         raise ImproperlyConfigured(f"CACHE_URL must be a redis:// URL, got {scheme!r}")
-    return {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": cache_url}}
+    redis = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": cache_url}
+    return {"default": redis, "rate_limits": {**redis, "KEY_PREFIX": "rate-limits"}}
 
 
 def csp_origin(url: str) -> str:

@@ -9,6 +9,9 @@ vcl 4.1;
 # FRONTEND_CACHE_URL pointing here, sends PURGE for a published, unpublished, moved or deleted page
 # and its listings, feeds and home page (Wagtail's front-end cache invalidation), and BAN of
 # everything after any change a page can show (a menu, a snippet, a setting, a published comment).
+# An open consultation's page is shared too: its comment form holds no CSRF token and no form token;
+# the page's script fetches the visitor's token from <page>/token-obrasca/, which answers
+# "private, no-store" and so always reaches the app.
 # Put TLS termination in front of Varnish; Varnish talks plain HTTP to gunicorn on the same machine.
 
 backend default {

@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from alerts.events import record
 from alerts.models import Delivery, Kind, Subscription
+from tests.alerts.helpers import run_as_the_worker
 from tests.consultations.factories import ConsultationPageFactory
 from tools.benchmark.alerts import DATABASE_TASKS, PROJECT, worker_env
 from tools.benchmark.mail_sink import CountingSink, running_sink
@@ -79,15 +80,7 @@ def test_a_worker_killed_mid_batch_and_restarted_sends_every_subscriber_the_aler
         assert sink.total == 150
         wait_until(no_row_locked_by_the_killed_sender, 30, "the killed sender's session to end")
 
-        finished = subprocess.run(
-            [sys.executable, "manage.py", "send_alerts", "--batch-size", "50"],
-            cwd=PROJECT,
-            env=worker_env(port),
-            capture_output=True,
-            text=True,
-            timeout=300,
-        )
-        assert finished.returncode == 0, finished.stderr[-3000:]
+        run_as_the_worker(["send_alerts", "--batch-size", "50"], port, timeout=300)
 
     assert sink.total == SUBSCRIBERS
     assert sorted(sink.received) == sorted(f"s{n}@udruzenje.example" for n in range(SUBSCRIBERS))

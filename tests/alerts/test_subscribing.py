@@ -74,6 +74,17 @@ def test_subscribing_an_address_already_confirmed_changes_nothing_and_mails_its_
     assert "/alerts/manage/" in message.body and "/alerts/confirm/" not in message.body
 
 
+def test_the_already_subscribed_message_speaks_the_subscribers_language_not_the_visitors_and_can_unsubscribe(
+    client, home_page
+):
+    SubscriptionFactory(email="jovana@udruzenje.example", language="sr-cyrl")
+    subscribe(client, language="en", email="jovana@udruzenje.example")
+    message = only_message_to("jovana@udruzenje.example")
+    assert message.subject == "Ваша обавештења е-поштом"
+    assert link_in(message, "manage").startswith("/sr-cyrl/alerts/manage/")
+    assert "/alerts/unsubscribe/" in message.extra_headers["List-Unsubscribe"]
+
+
 def test_the_form_refuses_a_subscription_to_nothing_and_a_bad_address_with_messages_in_the_visitors_language(
     client, home_page
 ):

@@ -5,14 +5,15 @@ from decimal import Decimal
 
 import pytest
 
+from django.core.cache import caches
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
-from calls.models import AwardPayment, AwardReport, DirectFunding
+from calls.models import AwardPayment, AwardReport
 from consultations.models import CommentState, Consent, Decision
-from tests.calls.factories import AwardFactory, CallIndexPageFactory, CallPageFactory
+from tests.calls.factories import AwardFactory, CallIndexPageFactory, CallPageFactory, DirectFundingFactory
 from tests.consultations.factories import CommentFactory, ConsultationIndexPageFactory, ConsultationPageFactory
 from tests.documents.factories import RegistryDocumentFactory
 from tests.factories import StandardPageFactory
@@ -29,6 +30,12 @@ TAX_ID = "101234567"
 def generous_api_rate(settings):
     """The walks below send dozens of requests; only the throttling test lowers the rate."""
     settings.API_RATE = "10000/minute"
+
+
+@pytest.fixture(autouse=True)
+def fresh_rate_limit_counts():
+    """The counts live in files the whole test process shares (as workers share them): each test starts at zero."""
+    caches["rate_limits"].clear()
 
 
 def published_position_paper() -> dict:
@@ -78,15 +85,7 @@ def api_content(home_page):
     AwardPayment.objects.create(award=award, amount=Decimal("200000"), paid_on=now.date() - DAY)
     AwardReport.objects.create(award=award, kind="narrative", due_on=now.date() + 30 * DAY)
     open_call = CallPageFactory(parent=calls, published=False)
-    DirectFunding.objects.create(
-        organisation_name="Удружење „Мост“",
-        registration_number="08872147",
-        purpose="Летња школа",
-        amount=Decimal("100000"),
-        granted_on=now.date(),
-        legal_basis="Одлука о буџету, члан 12.",
-        funder="Градска управа за културу",
-    )
+    DirectFundingFactory(organisation_name="Удружење „Мост“", registration_number="08872147", granted_on=now.date())
 
     consultations = ConsultationIndexPageFactory(parent=home_page, published=False)
     reported = ConsultationPageFactory(

@@ -10,9 +10,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from calls.models import Award, AwardPayment, AwardReport, DirectFunding
+from calls.models import Award, AwardPayment, AwardReport
 from tests.api.conftest import comment, published_position_paper
-from tests.calls.factories import AwardFactory, CallIndexPageFactory, CallPageFactory
+from tests.calls.factories import AwardFactory, CallIndexPageFactory, CallPageFactory, DirectFundingFactory
 from tests.consultations.factories import ConsultationIndexPageFactory, ConsultationPageFactory
 from tests.documents.factories import RegistryDocumentFactory
 from tests.factories import StandardPageFactory
@@ -58,16 +58,7 @@ def add_calls(home, count):
 
 
 def add_direct_funding(home, count):
-    for n in range(count):
-        DirectFunding.objects.create(
-            organisation_name=f"Удружење {n}",
-            registration_number="08872145",
-            purpose="Летња школа",
-            amount=Decimal("1000"),
-            granted_on=timezone.localdate(),
-            legal_basis="Одлука",
-            funder="Град",
-        )
+    DirectFundingFactory.create_batch(count)
 
 
 def add_consultations(home, count):

@@ -13,8 +13,6 @@ import email
 import email.policy
 import importlib
 import re
-import subprocess
-import sys
 import urllib.request
 from decimal import Decimal
 from urllib.parse import urlparse
@@ -30,10 +28,11 @@ from wagtail.users.models import UserProfile
 
 from alerts.models import AlertItem, Subscription
 from calls.models import AwardPayment, CallIndexPage, CallPage
+from tests.alerts.helpers import run_as_the_worker
 from tests.calls.factories import CallPageFactory
 from tests.consultations.factories import ConsultationPageFactory
 from tests.organisations.factories import NUMBER, award, call_with_results, comment
-from tools.benchmark.alerts import DATABASE_TASKS, PROJECT, worker_env
+from tools.benchmark.alerts import DATABASE_TASKS
 from tools.benchmark.mail_sink import CountingSink, running_sink
 
 SUBSCRIBER = "vesna@udruzenje-most.example"
@@ -59,15 +58,7 @@ class RecordingSink(CountingSink):
 
 def run_the_worker(port: int) -> None:
     """The Procfile's worker, once through the queue (`--batch`) and then gone."""
-    finished = subprocess.run(
-        [sys.executable, "manage.py", "db_worker", "--batch", "--no-startup-delay"],
-        cwd=PROJECT,
-        env=worker_env(port),
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert finished.returncode == 0, finished.stderr[-3000:]
+    run_as_the_worker(["db_worker", "--batch", "--no-startup-delay"], port, timeout=120)
 
 
 def serve_links_from(server: str) -> None:

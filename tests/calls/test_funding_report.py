@@ -150,6 +150,12 @@ def test_transparency_page_lists_the_overdue_reports_only(client, funding):
     assert "Финансијски извештај" in response.content.decode() or "финансијски извештај" in response.content.decode()
 
 
+def test_transparency_page_says_so_instead_of_an_empty_table_when_no_report_is_overdue(client, funding):
+    html = client.get("/sr-cyrl/transparentnost-finansiranja/").content.decode()
+    assert "Ниједном извештају није истекао рок." in html
+    assert 'id="overdue-reports-table-caption"' not in html
+
+
 def test_open_data_marks_the_rows_outside_calls_and_carries_the_amounts_paid(client, funding):
     response = client.get("/sr-cyrl/transparency/allocations.json")
     rows = response.json()["allocations"]

@@ -31,7 +31,8 @@ ConsultationIndexPageFactory = factory_for(
 
 class ConsultationPageFactory(PublishedPageFactory):
     """A consultation under the index of `home` (created if missing) with `article_count` articles;
-    it opens `opens_in` and closes `closes_in` from now."""
+    it opens `opens_in` and closes `closes_in` from now. `reported=True`: closed yesterday after a month,
+    its report published now."""
 
     class Params:
         home = None
@@ -39,6 +40,11 @@ class ConsultationPageFactory(PublishedPageFactory):
         closes_in = datetime.timedelta(days=30)
         article_count = 3
         now = factory.LazyFunction(timezone.now)
+        reported = factory.Trait(
+            opens_in=datetime.timedelta(days=-30),
+            closes_in=datetime.timedelta(days=-1),
+            report_published_at=factory.LazyFunction(timezone.now),
+        )
 
     parent = under_index_of_home(ConsultationIndexPageFactory)
     title = factory.LazyFunction(lambda: f"Нацрт одлуке {secrets.token_hex(3)}")

@@ -1,3 +1,6 @@
+import base64
+import hashlib
+import json
 import time
 
 from django.core import signing
@@ -18,6 +21,28 @@ def form_token(seconds_ago: int = 60, token: str | None = None) -> str:
     return signing.dumps(
         {"t": token or secrets.token_urlsafe(24), "at": int(time.time()) - seconds_ago}, salt=TOKEN_SALT
     )
+
+
+def form_token_url(page) -> str:
+    """The page's never-cached address that hands one visitor a form token and its challenge."""
+    return page.url + page.reverse_subpage("form_token")
+
+
+def fetched_form_parts(client, page) -> tuple[str, dict]:
+    """What the form's script fetches when the visitor starts on the (shared, token-less) form."""
+    answer = client.get(form_token_url(page), HTTP_ACCEPT="application/json")
+    assert answer.status_code == 200, answer.status_code
+    parts = answer.json()
+    return parts["form_token"], parts["challenge"]
+
+
+def solve_independently(challenge: dict) -> str:
+    """What the browser's worker does, written here again: try n = 0, 1, … until SHA-256(salt + n) matches."""
+    for number in range(challenge["maxNumber"] + 1):
+        if hashlib.sha256(f"{challenge['salt']}{number}".encode()).hexdigest() == challenge["challenge"]:
+            payload = {key: challenge[key] for key in ("algorithm", "challenge", "salt", "signature")}
+            return base64.b64encode(json.dumps({**payload, "number": number}).encode()).decode()
+    raise AssertionError("no solution in range")
 
 
 def comment_data(page, **overrides) -> dict:

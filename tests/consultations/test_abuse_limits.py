@@ -3,7 +3,6 @@
 import base64
 import datetime
 import hashlib
-import html
 import json
 import re
 import secrets
@@ -16,7 +15,13 @@ from django.test import RequestFactory
 from consultations import rate_limits
 from consultations.models import Comment
 from tests.consultations.factories import ConsultationPageFactory
-from tests.consultations.helpers import comment_data, post_comment
+from tests.consultations.helpers import (
+    comment_data,
+    fetched_form_parts,
+    form_token_url,
+    post_comment,
+    solve_independently,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -38,21 +43,10 @@ def distinct(page, n: int, **overrides) -> dict:
 
 
 def opened_form(client, page) -> tuple[str, dict]:
-    """Open the form a minute ago (past the minimum fill time): its token and its proof-of-work challenge."""
+    """Start on the form a minute ago (past the minimum fill time): the token and proof-of-work challenge
+    its script fetched."""
     with freeze_time(datetime.datetime.now(datetime.UTC) - datetime.timedelta(minutes=1)):
-        content = client.get(page.url).content.decode()
-    token = re.search(r'name="form_token" value="([^"]+)"', content).group(1)
-    challenge = json.loads(html.unescape(re.search(r'data-challenge="([^"]+)"', content).group(1)))
-    return token, challenge
-
-
-def solve_independently(challenge: dict) -> str:
-    """What the browser's worker does, written here again: try n = 0, 1, … until SHA-256(salt + n) matches."""
-    for number in range(challenge["maxNumber"] + 1):
-        if hashlib.sha256(f"{challenge['salt']}{number}".encode()).hexdigest() == challenge["challenge"]:
-            payload = {key: challenge[key] for key in ("algorithm", "challenge", "salt", "signature")}
-            return base64.b64encode(json.dumps({**payload, "number": number}).encode()).decode()
-    raise AssertionError("no solution in range")
+        return fetched_form_parts(client, page)
 
 
 # --- 429 with Retry-After ----------------------------------------------------------------------
@@ -233,7 +227,10 @@ def test_a_submission_without_a_valid_solution_falls_under_the_stricter_limit(cl
 
 def test_the_form_offers_the_challenge_and_a_static_solver_without_inline_script(client, consultation):
     content = client.get(consultation.url).content.decode()
-    assert 'name="proof"' in content and "data-challenge=" in content
+    # The shared page names where its script gets the challenge; the challenge itself is one visitor's.
+    assert 'name="proof"' in content and "data-challenge=" not in content
+    assert f'data-token-url="{form_token_url(consultation)}"' in content
+    assert set(fetched_form_parts(client, consultation)[1]) >= {"algorithm", "challenge", "salt", "signature"}
     assert re.search(r'<script src="[^"]*js/comment-proof\.js" data-worker="[^"]*js/comment-proof-worker\.js"', content)
     assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", content), "no inline script (the CSP forbids it)"
     assert 'id="comment-proof-note"' in content, "visitors without JavaScript are told about the stricter limit"

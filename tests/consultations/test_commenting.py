@@ -9,7 +9,7 @@ from freezegun import freeze_time
 
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import Client, TestCase
+from django.test import TestCase
 
 from consultations.models import Comment, CommentState
 from tests.consultations.factories import ConsultationPageFactory
@@ -140,12 +140,6 @@ def test_rate_limit_per_email_holds_in_the_shared_cache(client, consultation):
     assert statuses[:30] == [200] * 30
     assert statuses[30] == 429
     assert Comment.objects.count() == 30
-
-
-def test_a_post_without_csrf_token_is_refused(consultation):
-    strict = Client(enforce_csrf_checks=True)
-    assert strict.post(consultation.url, comment_data(consultation)).status_code == 403
-    assert Comment.objects.count() == 0
 
 
 def test_disguised_or_oversize_attachments_are_refused_and_the_text_is_kept(client, consultation, settings):

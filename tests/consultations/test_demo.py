@@ -6,7 +6,16 @@ import pytest
 
 from wagtail.models import Locale, Page
 
-from consultations.models import Comment, CommentState, Consent, ConsultationIndexPage, ConsultationPage, State
+from consultations.models import (
+    Comment,
+    CommentState,
+    Consent,
+    ConsultationIndexPage,
+    ConsultationPage,
+    DraftVersion,
+    State,
+    VersionArticle,
+)
 from core.registry_numbers import is_valid_registration_number
 from demo.builder import ensure_locales
 from demo.consultations import CLOSED, OPEN, build_demo_consultations
@@ -79,10 +88,10 @@ def test_closed_consultation_has_its_report_and_every_comment_answered(demo):
     assert page.state() == State.REPORTED
     assert page.report_intro
     assert page.articles.count() == 4
-    assert states(page) == {CommentState.PUBLISHED: 5, CommentState.REJECTED: 1}
+    assert states(page) == {CommentState.PUBLISHED: 8, CommentState.REJECTED: 1}
     assert page.comments.get(state=CommentState.REJECTED).rejection_reason == "off_topic"
     assert page.comments.filter(consent=Consent.PRIVATE).count() == 1
-    assert page.comments.published().exclude(consent=Consent.PRIVATE).count() == 4
+    assert page.comments.published().exclude(consent=Consent.PRIVATE).count() == 7
     assert set(page.comments.values_list("decision", flat=True)) == {"accepted", "partly", "not_accepted", "noted"}
     for comment in page.comments.all():
         assert comment.decision_reasons
@@ -100,10 +109,13 @@ def test_latin_twin_of_the_open_consultation_is_live(demo):
 
 
 def test_building_twice_creates_nothing_new(demo):
-    counts = (Page.objects.count(), Comment.objects.count(), RegistryDocument.objects.count())
+    def counts():
+        models = (Page, Comment, RegistryDocument, DraftVersion, VersionArticle)
+        return tuple(model.objects.count() for model in models)
 
+    before = counts()
     again = build_demo_consultations(ConsultationIndexPage.objects.get(pk=demo.pk).get_parent(), ensure_locales())
 
     assert again.pk == demo.pk
-    assert (Page.objects.count(), Comment.objects.count(), RegistryDocument.objects.count()) == counts
+    assert counts() == before
     assert ConsultationPage.objects.filter(locale__language_code="sr-cyrl").count() == 2

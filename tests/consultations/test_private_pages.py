@@ -12,7 +12,7 @@ from django.test import TestCase
 
 from consultations.models import Comment
 from tests.consultations.factories import ConsultationPageFactory
-from tests.consultations.helpers import comment_data
+from tests.consultations.helpers import comment_data, form_token_url
 from tests.html_dom import parse, text_content
 
 pytestmark = pytest.mark.django_db
@@ -36,13 +36,16 @@ def assert_private_and_noindex(response):
     assert any("noindex" in content for content in metas), "a <meta name=robots content=noindex>"
 
 
-def test_the_comment_form_page_with_its_token_is_never_stored_but_stays_indexable(client, consultation):
-    """The blank form's one-use token stays out of shared caches; an open consultation stays findable."""
+def test_the_comment_form_page_is_shared_and_indexable_and_its_one_use_token_is_never_stored(client, consultation):
+    """The blank form (no token in it) may be shared; the one-use token comes from a private, unindexed answer."""
     response = client.get(consultation.url)
     assert 'name="form_token"' in response.content.decode()
     cache_control = {part.strip() for part in response["Cache-Control"].split(",")}
-    assert {"private", "no-store"} <= cache_control, response["Cache-Control"]
+    assert "public" in cache_control and "no-store" not in cache_control, response["Cache-Control"]
     assert "noindex" not in response.get("X-Robots-Tag", "") and 'name="robots"' not in response.content.decode()
+    token_answer = client.get(form_token_url(consultation))
+    assert {"private", "no-store"} <= {part.strip() for part in token_answer["Cache-Control"].split(",")}
+    assert "noindex" in token_answer["X-Robots-Tag"]
 
 
 def test_a_refused_send_of_the_form_is_private_and_not_indexed(client, consultation):

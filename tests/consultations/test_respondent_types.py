@@ -9,13 +9,12 @@ moderators' listing break the comments down by who sent them.
 import csv
 import io
 import json
-from datetime import timedelta
 
 import pytest
 
 from django.contrib.auth.models import AnonymousUser
 from django.test import RequestFactory
-from django.utils import timezone, translation
+from django.utils import translation
 
 from consultations.models import Comment, Consent, RespondentType
 from consultations.report import build_report, report_response
@@ -191,12 +190,7 @@ def test_a_citizens_canonical_text_holds_no_name_and_an_organisations_keeps_its_
 
 @pytest.fixture
 def closed(home_page):
-    return ConsultationPageFactory(
-        home=home_page,
-        opens_in=-timedelta(days=30),
-        closes_in=-timedelta(days=1),
-        report_published_at=timezone.now(),
-    )
+    return ConsultationPageFactory(home=home_page, reported=True)
 
 
 def report_file(page, fmt):

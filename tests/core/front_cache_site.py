@@ -1,7 +1,8 @@
 """The content the front-cache test's server needs, written into its own database.
 
 Run in a process of its own with the server's environment: it migrates, adds a home page, a
-news index (with its Latin twin) and a superuser, and prints what the test needs as JSON.
+news index (with its Latin twin), an open consultation and a superuser, and prints what the test
+needs as JSON.
 """
 
 import json
@@ -17,6 +18,7 @@ def seed() -> dict:
 
     from wagtail.models import Locale
 
+    from tests.consultations.factories import ConsultationPageFactory
     from tests.factories import SiteHomePageFactory
     from tests.news.factories import NewsIndexPageFactory
 
@@ -25,7 +27,15 @@ def seed() -> dict:
     index = NewsIndexPageFactory(parent=home, intro=INTRO)
     get_user_model().objects.create_superuser(EDITOR[0], "urednica@example.org", EDITOR[1])
     latin = index.get_translation(Locale.objects.get(language_code="sr-latn"))
-    return {"index": index.pk, "urls": {"sr-cyrl": index.url, "sr-latn": latin.url}, "editor": list(EDITOR)}
+    # An open consultation: its page with the comment form is shared; its form-token route never is.
+    consultation = ConsultationPageFactory(home=home)
+    return {
+        "index": index.pk,
+        "urls": {"sr-cyrl": index.url, "sr-latn": latin.url},
+        "consultation": consultation.url,
+        "form_token": consultation.url + consultation.reverse_subpage("form_token"),
+        "editor": list(EDITOR),
+    }
 
 
 if __name__ == "__main__":

@@ -9,18 +9,27 @@ from freezegun import freeze_time
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core import mail
 from django.db import connection
-from django.test import Client
+from django.test import Client, TestCase
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from wagtail.models import Locale
 
 from consultations import moderation
-from consultations.models import CommentState, hash_token
+from consultations.models import Comment, CommentState, hash_token
+from consultations.submission import read_form_token
 from core.page_cache.generation import start_new_generation
 from home.models import OfficeSettings, UsefulLink
 from tests.consultations.factories import CommentFactory, ConsultationPageFactory
+from tests.consultations.helpers import (
+    comment_data,
+    fetched_form_parts,
+    form_token_url,
+    post_comment,
+    solve_independently,
+)
 from tests.factories import StandardPageFactory, cyrillic_locale, publish
 
 CSRF_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
@@ -145,8 +154,9 @@ def test_a_cached_page_expires_when_a_consultation_opens_by_the_clock(page_cache
     assert 'name="form_token"' not in upcoming.content.decode()
     with freeze_time(consultation.opens_at + datetime.timedelta(seconds=1)):
         opened = visitor.get(consultation.url)
-    assert "X-Page-Cache" not in opened  # the open consultation's form is for one visitor: not cached
-    assert 'name="form_token"' in opened.content.decode()
+        assert opened["X-Page-Cache"] == "miss"  # not the upcoming page's copy
+        assert 'name="form_token"' in opened.content.decode()
+        assert visitor.get(consultation.url)["X-Page-Cache"] == "hit"  # the open page, with its form, is shared
 
 
 def test_a_signed_in_editor_and_a_visitor_with_a_session_bypass_the_cache(page_cache, standard_page):
@@ -168,17 +178,52 @@ def test_a_post_is_never_answered_from_the_cache_nor_stored(page_cache, standard
     assert visitor.get(standard_page.url)["X-Page-Cache"] == "hit"
 
 
-def test_the_comment_form_is_never_cached_and_no_visitor_sees_another_visitors_tokens(page_cache, home_page):
+def test_an_open_consultation_is_a_cache_hit_holding_no_visitors_token_challenge_or_cookie(page_cache, home_page):
     consultation = ConsultationPageFactory(home=home_page)
-    pages = [Client().get(consultation.url) for _visitor in range(2)]
-    for page in pages:
-        assert "X-Page-Cache" not in page
-        assert "private" in page["Cache-Control"] and "no-store" in page["Cache-Control"]
-    bodies = [page.content.decode() for page in pages]
-    csrf_tokens = [CSRF_INPUT.search(body)[1] for body in bodies]
-    form_tokens = [FORM_TOKEN_INPUT.search(body)[1] for body in bodies]
-    assert csrf_tokens[0] != csrf_tokens[1] and csrf_tokens[0] not in bodies[1]
-    assert form_tokens[0] != form_tokens[1] and form_tokens[0] not in bodies[1]
+    first = Client().get(consultation.url)
+    with CaptureQueriesContext(connection) as queries:
+        second = Client().get(consultation.url)
+    assert (first["X-Page-Cache"], second["X-Page-Cache"]) == ("miss", "hit") and len(queries) == 0
+    assert "public" in second["Cache-Control"] and "s-maxage=" in second["Cache-Control"]
+    body = second.content.decode()
+    assert 'name="form_token"' in body and not FORM_TOKEN_INPUT.search(body), "the field is there, empty"
+    assert not CSRF_INPUT.search(body) and "data-challenge=" not in body
+    assert not first.cookies and not second.cookies and "Set-Cookie" not in second
+
+
+def test_each_visitor_fetches_a_token_of_their_own_that_is_never_cached(page_cache, home_page):
+    consultation = ConsultationPageFactory(home=home_page)
+    shared = Client().get(consultation.url).content.decode()
+    answers = [Client().get(form_token_url(consultation)) for _visitor in range(3)]
+    tokens = [answer.json()["form_token"] for answer in answers]
+    assert len(set(tokens)) == 3 and not any(token in shared for token in tokens)
+    for answer in answers:
+        assert "X-Page-Cache" not in answer
+        assert {"private", "no-store"} <= {part.strip() for part in answer["Cache-Control"].split(",")}
+    assert Client().get(consultation.url)["X-Page-Cache"] == "hit", "fetching tokens changes nothing shared"
+
+
+def test_a_comment_sent_from_the_cached_page_is_stored_confirmed_and_receipted(page_cache, home_page):
+    """The whole journey of a visitor of the shared page: token fetched, proof solved, send, confirm, receipt."""
+    consultation = ConsultationPageFactory(home=home_page, article_count=3)
+    visitor = Client(enforce_csrf_checks=True)  # no CSRF cookie: the cached page gave none
+    Client().get(consultation.url)
+    assert visitor.get(consultation.url)["X-Page-Cache"] == "hit"
+    with freeze_time(datetime.datetime.now(datetime.UTC) - datetime.timedelta(minutes=1)):
+        token, challenge = fetched_form_parts(visitor, consultation)
+    data = comment_data(consultation, form_token=token, proof=solve_independently(challenge))
+    sent = post_comment(visitor, consultation, data, HTTP_ORIGIN="http://testserver")
+    assert sent.status_code == 200 and "no-store" in sent["Cache-Control"]
+    comment = Comment.objects.get()
+    assert comment.submission_token == read_form_token(token)["t"]
+
+    link = re.search(r"https?://\S+/potvrda/\S+/", mail.outbox[0].body).group(0)
+    button_page = visitor.get(link)  # Django's own form, private: it brings its CSRF token and cookie
+    csrf = CSRF_INPUT.search(button_page.content.decode())[1]
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        receipt = visitor.post(link, {"csrfmiddlewaretoken": csrf}, follow=True)
+    assert "/prijem/" in receipt.redirect_chain[-1][0] and "X-Page-Cache" not in receipt
+    assert Comment.objects.get().state == CommentState.CONFIRMED
 
 
 def test_receipts_confirmations_previews_and_the_admin_are_private_and_never_stored(page_cache, home_page):

@@ -1,6 +1,7 @@
 """A real Varnish with the shipped configuration (deploy/varnish/default.vcl) in front of the Procfile's
 web process (gunicorn, production settings) with FRONTEND_CACHE_URL pointing at it: a page is served
-from Varnish, an editor publishes an edit through the admin, and the next visitor gets the new text."""
+from Varnish, an open consultation's page with its comment form too (its form tokens never), an editor
+publishes an edit through the admin, and the next visitor gets the new text."""
 
 import contextlib
 import http.client
@@ -80,6 +81,7 @@ def test_varnish_serves_a_cached_page_and_the_next_visitor_sees_an_edit_publishe
                 assert len(second.headers["X-Varnish"].split()) == 2  # this request's id and the stored copy's
                 assert "s-maxage=" in second.headers["Cache-Control"]
             assert INTRO in visit(front, site["urls"]["sr-cyrl"]).text
+            an_open_consultation_is_shared_and_its_form_tokens_never_are(front, site)
 
             editor = signed_in_editor(front, *site["editor"])  # through Varnish, as an editor's browser goes
             publish_intro_through_the_admin(editor, site["index"], NEW_INTRO)
@@ -89,6 +91,17 @@ def test_varnish_serves_a_cached_page_and_the_next_visitor_sees_an_edit_publishe
             latin = visit(front, site["urls"]["sr-latn"])
             assert NEW_INTRO_LATIN in latin.text
             assert visit(front, site["urls"]["sr-cyrl"]).headers["X-Cache"] == "HIT"  # cached again after the change
+
+
+def an_open_consultation_is_shared_and_its_form_tokens_never_are(front: str, site: dict) -> None:
+    first, second = visit(front, site["consultation"]), visit(front, site["consultation"])
+    assert (first.headers["X-Cache"], second.headers["X-Cache"]) == ("MISS", "HIT")
+    assert "Set-Cookie" not in second.headers and 'name="form_token"' in second.text
+    assert "csrfmiddlewaretoken" not in second.text and "data-challenge=" not in second.text
+    tokens = [visit(front, site["form_token"]) for _visitor in range(2)]
+    assert [answer.headers["X-Cache"] for answer in tokens] == ["MISS", "MISS"]
+    assert tokens[0].json()["form_token"] != tokens[1].json()["form_token"]
+    assert all(answer.json()["form_token"] not in second.text for answer in tokens)
 
 
 class Backend(http.server.BaseHTTPRequestHandler):

@@ -3,7 +3,16 @@ half-way through a 20-second demo build (or, worse, as an invalid choice stored 
 
 import datetime
 
-from consultations.models import CommentState, Consent, Decision, Kind, OrganisationType, RejectionReason
+from consultations.models import (
+    Channel,
+    CommentState,
+    Consent,
+    Decision,
+    Kind,
+    OrganisationType,
+    RejectionReason,
+    RespondentType,
+)
 from demo.data import DATA_DIR, load
 from demo.dates import BELGRADE, moment
 from documents.models import Status
@@ -35,12 +44,26 @@ def test_every_comment_names_an_organisation_an_article_and_valid_choices():
     }
     for consultation, articles in [(data["open"], open_articles), (data["closed"], closed_articles)]:
         for comment in consultation["comments"]:
-            assert comment["organisation"] in data["organisations"], comment
+            assert comment.get("organisation") in data["organisations"] or comment.get("citizen") in data["citizens"]
             assert comment.get("article", "1") in articles, comment
             assert "state" in comment, comment
             for field, allowed in choices.items():
                 assert comment.get(field, next(iter(allowed))) in allowed, (field, comment)
     assert {org["type"] for org in data["organisations"].values()} <= values(OrganisationType)
+
+
+def test_recorded_comments_and_the_second_version_name_valid_choices_and_existing_articles():
+    closed = load("consultations")["closed"]
+    articles = {article["number"] for article in closed["articles"]}
+    for comment in closed["recorded"]:
+        assert comment["channel"] in values(Channel) - {Channel.WEB}, comment
+        assert comment["respondent_type"] in values(RespondentType), comment
+        assert comment.get("article", "1") in articles, comment
+        assert comment["decision"] in values(Decision) and comment["consent"] in values(Consent), comment
+        assert comment["original"], "a recorded comment needs its original"
+    changed = [article["number"] for article in closed["proposal"]["articles"]]
+    assert set(changed) <= articles
+    assert [article["number"] for article in closed["english"]["proposal_articles"]] == changed
 
 
 def test_choices_of_documents_events_and_strategies_are_valid():

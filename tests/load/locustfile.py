@@ -33,7 +33,6 @@ which shares the server's cores, several times less CPU per request.
 
 import base64
 import hashlib
-import html
 import http.cookiejar
 import itertools
 import json
@@ -63,9 +62,8 @@ ATTACHMENT_EVERY = 10
 MAIL_WAIT_SECONDS = 30
 RUN = secrets.token_hex(3)
 
-TOKEN = re.compile(r'name="form_token" value="([^"]+)"')
+FORM_TOKEN_ROUTE = "token-obrasca/"  # the consultation page's uncached form-token route
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
-CHALLENGE = re.compile(r'data-challenge="([^"]+)"')
 ARTICLE = re.compile(r'<option value="(\d+)"')
 CONFIRM_LINK = re.compile(r"https?://\S+/potvrda/[^/\s]+/")
 TRACKING_NUMBER = re.compile(r"JK-[A-Z2-9]{5}-[A-Z2-9]{5}")
@@ -160,8 +158,14 @@ class Organisation(FastHttpUser):
         if page.status_code != 200:
             entry["failed"] = f"open consultation: {page.status_code}"
             return
-        proof, entry["proof_cpu_seconds"] = solve(json.loads(html.unescape(CHALLENGE.search(page.text).group(1))))
-        body, content_type = urllib3.encode_multipart_formdata(self.comment(entry, page.text, proof))
+        # The page is shared (page cache, Varnish): its script fetches this visitor's token and challenge.
+        parts = self.client.get(PAGE + FORM_TOKEN_ROUTE, name="form token", headers=self.headers)
+        if parts.status_code != 200:
+            entry["failed"] = f"form token: {parts.status_code}"
+            return
+        token, challenge = parts.json()["form_token"], parts.json()["challenge"]
+        proof, entry["proof_cpu_seconds"] = solve(challenge)
+        body, content_type = urllib3.encode_multipart_formdata(self.comment(entry, page.text, token, proof))
         headers = {**self.headers, "Content-Type": content_type}
         sent = self.client.post(PAGE, data=body, headers=headers, name="send comment")
         entry["sent_status"] = sent.status_code
@@ -175,13 +179,12 @@ class Organisation(FastHttpUser):
             return
         self.confirm(entry, link)
 
-    def comment(self, entry: dict, form_page: str, proof: str) -> dict:
+    def comment(self, entry: dict, form_page: str, token: str, proof: str) -> dict:
         """The form's fields as a browser sends them (multipart), the attachment among them."""
         articles = ARTICLE.findall(form_page)
         number = entry["organisation"]
         data = {
-            "csrfmiddlewaretoken": CSRF.search(form_page).group(1),
-            "form_token": html.unescape(TOKEN.search(form_page).group(1)),
+            "form_token": token,
             "proof": proof,
             "website": "",
             "target": articles[number % len(articles)],

@@ -10,13 +10,14 @@ import hashlib
 import os
 import time
 from collections import Counter
+from dataclasses import replace
 
 import pytest
 
 from django.core.files.base import ContentFile
 
 from tests.consultations.factories import CommentFactory, ConsultationPageFactory
-from tests.load.reconcile import reconcile
+from tests.load.reconcile import Reconciliation, reconcile
 
 DATABASE_URL = os.environ.get("DATABASE_URL", "")
 S3_ENDPOINT = os.environ.get("TEST_S3_ENDPOINT_URL", "")
@@ -83,6 +84,24 @@ def test_the_reconciliation_counts_lost_doubled_altered_and_5xx(home_page):
     assert (result.lost, result.duplicated, result.attachments_altered) == (1, 1, 1)
     assert (result.server_errors, result.no_answer) == (2, 1)
     assert not result.clean
+
+
+def test_every_count_but_the_tallies_is_a_failure_and_any_one_failure_makes_the_run_unclean():
+    tallies = Reconciliation(organisations=5, acknowledged=5, confirmed=5, attachments_sent=2)
+    assert tallies.clean
+    assert set(tallies.failures) == {
+        "lost",
+        "duplicated",
+        "server_errors",
+        "no_answer",
+        "unconfirmed",
+        "failed",
+        "attachments_missing",
+        "attachments_altered",
+        "stored_without_log",
+    }
+    for name in tallies.failures:
+        assert not replace(tallies, **{name: 1}).clean, name
 
 
 @pytest.mark.django_db

@@ -148,9 +148,9 @@ def test_payments_and_funding_outside_calls_are_on_the_page(client, home):
     response = client.get(ORGANISATION_URL)
 
     profile = response.context["profile"]
-    paid = {row.through_call: row.paid for row in profile.awards}
+    paid = {row.through_call: row.amount_paid for row in profile.awards}
     assert paid == {True: Decimal("200000"), False: Decimal("100000")}
-    assert profile.total.paid == Decimal("300000") == sum(row.paid for row in profile.awards)
+    assert profile.total.paid == Decimal("300000") == sum(row.amount_paid for row in profile.awards)
     assert profile.total.awarded == Decimal("500000")
     assert profile.total.call_count == 1
     assert "Градска управа за културу" in response.content.decode()

@@ -48,6 +48,22 @@ def test_page_shows_published_comments_with_the_name_only(client, home, django_c
     assert response.context["profile"].comment_count == 1
 
 
+def test_an_organisation_without_awards_gets_a_sentence_not_an_empty_table_and_its_years_end_in_a_total_row(
+    client, home, django_capture_on_commit_callbacks
+):
+    consultation = ConsultationPageFactory(home=home)
+    with django_capture_on_commit_callbacks(execute=True):
+        comment(consultation, justification="Јавно и објављено.")
+
+    html = client.get(page_url(language="en")).content.decode()
+
+    assert "No published results of a call, and no funding outside calls, name this organisation." in html
+    assert 'id="organisation-awards-table-caption"' not in html
+    years_table = html[html.index('id="organisation-years-table-caption"') :]
+    foot = years_table[years_table.index("<tfoot>") : years_table.index("</tfoot>")]
+    assert '<th scope="row">Total</th>' in foot and '<td class="num">1</td>' in foot
+
+
 def test_only_private_or_anonymous_comments_make_no_page(client, home):
     consultation = ConsultationPageFactory(home=home)
     comment(consultation, consent=Consent.ANONYMOUS)
@@ -82,12 +98,12 @@ def test_awards_year_by_year_with_totals_equal_to_the_rows(client, home):
     by_year = {row.year: row for row in profile.years}
     assert sorted(by_year) == sorted({(timezone.now() - timezone.timedelta(days=60 + n * 365)).year for n in (0, 2)})
     newest, oldest = profile.years
-    assert (newest.applications, newest.call_count, newest.awarded) == (1, 1, Decimal("400000"))
-    assert (oldest.applications, oldest.call_count, oldest.awarded) == (2, 1, Decimal("340000.50"))
+    assert (newest.count, newest.call_count, newest.awarded) == (1, 1, Decimal("400000"))
+    assert (oldest.count, oldest.call_count, oldest.awarded) == (2, 1, Decimal("340000.50"))
     assert oldest.requested == Decimal("400000")
-    assert profile.total.awarded == sum(row.awarded for row in profile.awards) == Decimal("740000.50")
-    assert profile.total.requested == sum(row.requested for row in profile.awards)
-    assert profile.total.applications == len(profile.awards) == 3
+    assert profile.total.awarded == sum(row.amount_awarded for row in profile.awards) == Decimal("740000.50")
+    assert profile.total.requested == sum(row.amount_requested for row in profile.awards)
+    assert profile.total.count == len(profile.awards) == 3
     assert profile.total.call_count == 2
     assert newest.year <= this_year
 

@@ -1,6 +1,9 @@
 """Snippets show where the words are, in the text's own script, and nothing else as HTML."""
 
-from search.snippets import highlight, highlight_title
+import pytest
+
+from core.redaction import without_contacts
+from search.snippets import PASSAGE_MARGIN, WINDOW_BEFORE, highlight, highlight_title, passage
 
 
 def test_a_latin_query_marks_the_cyrillic_word_and_its_inflected_forms():
@@ -38,3 +41,26 @@ def test_a_title_is_kept_whole():
 
 def test_without_a_match_the_text_begins_the_snippet():
     assert str(highlight("Прва реченица. Друга реченица.", "nepostojeca")) == "Прва реченица. Друга реченица."
+
+
+def test_the_passage_around_the_first_match_gives_the_same_snippet_as_the_whole_text():
+    text = "реч " * 5000 + "кварцитни програм " + "крај " * 5000
+
+    piece = passage(text, "kvarcitni")
+
+    assert len(piece) < 1000
+    assert str(highlight(piece, "kvarcitni")) == str(highlight(text, "kvarcitni"))
+    assert passage("кратак текст о програму", "programu") == "кратак текст о програму"
+
+
+@pytest.mark.parametrize("cut", range(0, 30, 3))
+def test_no_part_of_a_contact_cut_by_the_passage_reaches_the_snippet(cut):
+    # An address that straddles the passage's first character, `cut` of its characters before it.
+    contact = "kancelarija.test@example.org "
+    lead = WINDOW_BEFORE + PASSAGE_MARGIN - len(contact) + cut
+    text = "реч " * 400 + contact + "x" * lead + " кварцитни " + "крај " * 400
+
+    snippet = str(highlight(without_contacts(passage(text, "kvarcitni")), "kvarcitni"))
+
+    assert "<mark>кварцитни</mark>" in snippet
+    assert "example" not in snippet and "@" not in snippet
