@@ -99,6 +99,8 @@ class CallPage(SitePage):
     search_date_field = "opens_at"
     # A call opens, closes and publishes its results at set times: cached pages expire then (core/page_cache).
     page_cache_clock_fields = ("opens_at", "closes_at", "results_published_at")
+    # Its pages say how long is left ("5 days left", core/countdown.py): cached no longer than that is true.
+    page_cache_countdown_fields = ("closes_at",)
 
     kind = models.CharField(_("kind"), max_length=20, choices=CallKind.choices, default=CallKind.PROGRAMMES)
     summary = models.TextField(

@@ -68,6 +68,8 @@ class ConsultationPage(RoutablePageMixin, SitePage):
     search_date_field = "opens_at"
     # The page (and the listings and home page showing it) change when the consultation opens and closes.
     page_cache_clock_fields = ("opens_at", "closes_at")
+    # Its pages say how long is left ("5 days left", core/countdown.py): cached no longer than that is true.
+    page_cache_countdown_fields = ("closes_at",)
 
     summary = models.TextField(_("summary"), max_length=3000)
     responsible_body = models.CharField(_("responsible body"), max_length=250)

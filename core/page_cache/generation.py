@@ -13,7 +13,8 @@ took the generation read when its request began).
 
 Why a cap by the clock: a consultation or call opens and closes at a time no signal marks. A
 stored page may not outlive the next such instant of any model that declares
-`page_cache_clock_fields` (nor the next midnight, when "today" changes): its lifetime, and the
+`page_cache_clock_fields` (nor the next midnight, when "today" changes, nor the instant a countdown
+such as "5 days left" drops by one: `page_cache_countdown_fields`): its lifetime, and the
 max-age a shared cache gets, are cut to end there. The instant is computed once per generation
 (an edited date is a publish, which bumps it) and again once it has passed.
 """
@@ -32,6 +33,7 @@ from django.db import transaction
 from django.db.models import Min, Q
 from django.utils import timezone
 
+from .. import countdown
 from .frontend import ban_whole_site
 
 GENERATION_KEY = "page-cache:generation"
@@ -121,13 +123,30 @@ def next_midnight(now: datetime.datetime) -> datetime.datetime:
 
 
 def compute_next_change(now: datetime.datetime) -> datetime.datetime:
-    """The earliest instant after `now` at which some page's state changes by the clock (one query per model)."""
+    """The earliest instant after `now` at which some page changes by the clock (one query per model).
+
+    A state changes at each of these instants (opens, closes, starts); a countdown ("5 days left",
+    core/countdown.py) also when its number drops, for the fields a model names in
+    `page_cache_countdown_fields`.
+    """
     instants = [next_midnight(now)]
     for model, fields in clock_models():
-        upcoming = model._default_manager.aggregate(
-            **{field: Min(field, filter=Q(**{f"{field}__gt": now})) for field in fields}
-        )
-        instants.extend(instant for instant in upcoming.values() if instant is not None)
+        countdowns = getattr(model, "page_cache_countdown_fields", ())
+        if not countdowns:
+            upcoming = model._default_manager.aggregate(
+                **{field: Min(field, filter=Q(**{f"{field}__gt": now})) for field in fields}
+            )
+            instants.extend(instant for instant in upcoming.values() if instant is not None)
+            continue
+        future = Q()
+        for field in fields:
+            future |= Q(**{f"{field}__gt": now})
+        for row in model._default_manager.filter(future).values_list(*fields).iterator():
+            for field, instant in zip(fields, row, strict=True):
+                if instant is not None and instant > now:
+                    instants.append(instant)
+                    if field in countdowns:
+                        instants.append(countdown.next_change(instant, now))
     return min(instants)
 
 
