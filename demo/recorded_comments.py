@@ -18,23 +18,6 @@ from core.scripts import latin_slug
 from . import files
 from .dates import moment
 
-# The recorded comment's fields a data file may give, as the admin's form names them.
-FORM_FIELDS = (
-    "channel",
-    "respondent_type",
-    "organisation_name",
-    "registration_number",
-    "tax_id",
-    "organisation_type",
-    "contact_name",
-    "contact_email",
-    "contact_phone",
-    "consent",
-    "kind",
-    "proposed_wording",
-    "justification",
-)
-
 
 class DemoCommentRefusedError(ValueError):
     """The data file asks for a comment the admin's form would refuse: fix the data."""
@@ -44,7 +27,8 @@ def recorded_form(page: ConsultationPage, spec: dict) -> RecordCommentForm:
     article = page.articles.get(number=spec["article"]) if "article" in spec else None
     scan = files.scanned_pdf(spec["original"])
     name = f"{latin_slug(spec['organisation_name'] or spec['contact_name'], max_length=40)}-{spec['channel']}.pdf"
-    data = {name: spec[name] for name in FORM_FIELDS if name in spec}
+    # The admin form's own fields the data file gives; article, consultation and date as the form takes them.
+    data = {name: spec[name] for name in RecordCommentForm.base_fields if name in spec}
     data |= {
         "consultation": page.pk,
         "article": article.pk if article else "",

@@ -9,18 +9,17 @@ from datetime import timedelta
 import docx
 import pytest
 
-from django.contrib.auth.models import AnonymousUser
 from django.db import connection
-from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 
 from wagtail.models import Locale
 
 from consultations.models import Comment, CommentState, ConsultationPage
-from consultations.report import build_report, report_response
+from consultations.report import build_report
 from consultations.versions import freeze_version
 from tests.consultations.factories import CommentFactory, ConsultationPageFactory
+from tests.consultations.test_report import get
 
 pytestmark = pytest.mark.django_db
 
@@ -46,12 +45,6 @@ def revised(page):
     return page
 
 
-def get(page, fmt, language="sr-cyrl"):
-    with translation.override(language):
-        request = RequestFactory().get(f"/{language}/report/")
-        request.user = AnonymousUser()
-        request.LANGUAGE_CODE = language
-        return report_response(request, page, fmt)
 
 
 def in_language(page, language):
