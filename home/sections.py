@@ -9,6 +9,8 @@ with nothing to show is hidden.
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from wagtail import hooks
@@ -66,3 +68,20 @@ def visible_sections(request, locale) -> list[FilledSection]:
                 more_url = cached(f"{name}:more", lambda section=section: section.more_url(request, locale))
             filled.append(FilledSection(section, items, more_url))
     return filled
+
+
+def rendered_sections(request, locale) -> str:
+    """The sections' HTML, rendered once until the content or the clock changes what they show.
+
+    Rendering them was a third of the home page's server time, on every uncached request; what they
+    show depends only on the site, the language and the cached items above (countdowns included: the
+    clock changes end the entry when "3 days left" becomes "2 days left", core/countdown.py).
+    """
+    site = Site.find_for_request(request)
+    name = f"home-sections-html:{site.pk if site else 0}:{locale.pk}:{get_language()}"
+
+    def render():
+        html = render_to_string("home/includes/sections.html", {"sections": visible_sections(request, locale)}, request)
+        return mark_safe(html)  # noqa: S308  (a template's own output, escaped as it rendered)
+
+    return cached_until_clock_change(name, render)

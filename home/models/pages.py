@@ -6,7 +6,7 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 
 from home.blocks import BodyBlock
-from home.sections import visible_sections
+from home.sections import rendered_sections
 
 from .mixins import SitePage
 
@@ -52,7 +52,7 @@ class HomePage(TextPage):
         verbose_name_plural = _("home pages")
 
     def more_context(self, request) -> dict:
-        return {"sections": visible_sections(request, self.locale)}
+        return {"sections_html": rendered_sections(request, self.locale)}
 
 
 class StandardPage(TextPage):

@@ -80,9 +80,13 @@ class CommentingVisitor:
         self.form: dict[str, str] = {}
 
     def open_form(self) -> requests.Response:
+        """The page (shared by every visitor, so without a form token), then the token the form's script fetches
+        from the page's never-cached route when the visitor starts typing (static_src/js/comment-proof.js)."""
         response = self.browser.get(self.page_path)
         response.raise_for_status()
-        self.form = {**hidden_fields(response.text), **self.typed}
+        parts = self.browser.get(f"{self.page_path}token-obrasca/", headers={"Accept": "application/json"})
+        parts.raise_for_status()
+        self.form = {**hidden_fields(response.text), "form_token": parts.json()["form_token"], **self.typed}
         self.opened_at = time.monotonic()
         return response
 
