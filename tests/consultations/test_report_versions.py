@@ -45,8 +45,6 @@ def revised(page):
     return page
 
 
-
-
 def in_language(page, language):
     return page.get_translation(Locale.objects.get(language_code=language)).specific
 

@@ -1,7 +1,8 @@
 """PostgreSQL stops (immediate mode) under the running site, then starts again.
 
 Visitors get a 503 page in their language with Retry-After, never a stack trace and never
-a "thank you" (pages already in the page cache are still served from it); once PostgreSQL is back the same gunicorn workers answer normally within 5 s.
+a "thank you" (pages already in the page cache are still served from it); once PostgreSQL
+is back the same gunicorn workers answer normally within 5 s.
 """
 
 import time
