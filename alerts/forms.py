@@ -16,18 +16,50 @@ from .models import MAX_DOCUMENT_TYPES, MAX_REMINDER_DAYS, MAX_TOPICS, Frequency
 KIND_FIELDS = ("consultations", "calls", "news", "documents")
 
 
-class TranslatedNames(forms.ModelMultipleChoiceField):
+class SomeOf(forms.ModelMultipleChoiceField):
+    """Checkboxes of `model` of which none (meaning: all) up to `limit` may be ticked.
+
+    The choices are read for each form (ChoicesForm.__init__): until then, none of `model`.
+    """
+
+    model: type
+    limit: int
+    too_many: str  # the error, with the limit as %(limit)d
+
+    def __init__(self, **kwargs):
+        super().__init__(
+            queryset=self.model.objects.none(),
+            required=False,
+            widget=forms.CheckboxSelectMultiple,
+            validators=[self.at_most_limit],
+            **kwargs,
+        )
+
+    def at_most_limit(self, values):
+        if len(values) > self.limit:
+            raise forms.ValidationError(self.too_many % {"limit": self.limit})
+
+
+class DocumentTypeChoices(SomeOf):
     """Document types are kept in Cyrillic; each is shown by its name in the visitor's language where there is one."""
+
+    model = DocumentType
+    limit = MAX_DOCUMENT_TYPES
+    too_many = _("Choose at most %(limit)d document types.")
 
     def label_from_instance(self, obj):
         translated = obj.get_translation_or_none(Locale.get_active())
         return (translated or obj).name
 
 
-class TopicNames(forms.ModelMultipleChoiceField):
+class TopicChoices(SomeOf):
     """News topics are tags, written in Cyrillic and shared by every language of a news item (no English
     name is kept for them): each is shown as the rest of the site shows it (news/listing.py, news/feeds.py),
     exact Latin on the Latin and English pages."""
+
+    model = Tag
+    limit = MAX_TOPICS
+    too_many = _("Choose at most %(limit)d topics.")
 
     def label_from_instance(self, obj):
         return in_current_language(obj.name)
@@ -38,29 +70,9 @@ def in_request_language(text, **values):
     return lazy(lambda: str(text) % values, str)()
 
 
-def limited(limit: int, message):
-    def check(values):
-        if len(values) > limit:
-            raise forms.ValidationError(message % {"limit": limit})
-
-    return check
-
-
 class ChoicesForm(forms.ModelForm):
-    news_topics = TopicNames(
-        queryset=Tag.objects.none(),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-        label=_("Only news on these topics (none chosen: all news)"),
-        validators=[limited(MAX_TOPICS, _("Choose at most %(limit)d topics."))],
-    )
-    document_types = TranslatedNames(
-        queryset=DocumentType.objects.none(),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-        label=_("Only documents of these types (none chosen: all documents)"),
-        validators=[limited(MAX_DOCUMENT_TYPES, _("Choose at most %(limit)d document types."))],
-    )
+    news_topics = TopicChoices(label=_("Only news on these topics (none chosen: all news)"))
+    document_types = DocumentTypeChoices(label=_("Only documents of these types (none chosen: all documents)"))
     reminder_days = forms.IntegerField(
         required=False,
         min_value=1,

@@ -81,8 +81,18 @@ class StorageFailed(Exception):  # noqa: N818  (an outcome the view reports, not
     """The attachment could not be stored; nothing was saved."""
 
 
-def issue_form_token() -> str:
-    return signing.dumps({"t": secrets.token_urlsafe(24), "at": int(time.time())}, salt=TOKEN_SALT)
+def issue_form_token(handed_back: bool = False) -> str:
+    """A signed single-use token for one form, stamped with the time it was issued.
+
+    `handed_back`: the token comes back with a form the visitor already filled and sent once (without a
+    token, as a browser without JavaScript sends the shared page's form, or with a spent one), to check and
+    send once more. The filling happened before this token existed, so the minimum fill time is not measured
+    from it (the signature keeps anyone from marking a token so); everything else is checked as for any send.
+    """
+    payload = {"t": secrets.token_urlsafe(24), "at": int(time.time())}
+    if handed_back:
+        payload["handed_back"] = True
+    return signing.dumps(payload, salt=TOKEN_SALT)
 
 
 def read_form_token(value: str) -> dict:
@@ -97,7 +107,9 @@ def check_abuse(request, form_data: dict, token: dict) -> None:
     """Honeypot, minimum fill time, rate limits. Each refusal is logged without personal data."""
     if form_data.get("website"):
         raise Rejected(Refusal.HONEYPOT)
-    if time.time() - token["at"] < getattr(settings, "COMMENT_MIN_FILL_SECONDS", MIN_FILL_SECONDS):
+    min_fill_seconds = getattr(settings, "COMMENT_MIN_FILL_SECONDS", MIN_FILL_SECONDS)
+    # A form handed back to send once more was filled before its token existed (issue_form_token).
+    if not token.get("handed_back") and time.time() - token["at"] < min_fill_seconds:
         raise Rejected(Refusal.FILLED_TOO_FAST)
     # Forms sent without the browser's proof of work share the stricter per-address limit.
     if proof_of_work.is_solved(form_data.get("proof", ""), token):

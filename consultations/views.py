@@ -203,9 +203,10 @@ def typed_text(data) -> dict[str, str]:
 
 
 def renewed_form(request, view: ConsultationView):
-    """The form as sent, with what the visitor typed, and a token that can still be sent."""
+    """The form as sent, with what the visitor typed, and a token that can still be sent: at once, since the
+    visitor took the time to fill the form before this first send (see issue_form_token)."""
     data = request.POST.copy()
-    data["form_token"] = issue_form_token()
+    data["form_token"] = issue_form_token(handed_back=True)
     return CommentForm(data, request.FILES, articles=view.articles)
 
 

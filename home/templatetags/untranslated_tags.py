@@ -40,6 +40,14 @@ def fallback_lang(context, item) -> str:
     return format_html(' lang="{}"', tag) if tag else ""
 
 
+@register.simple_tag
+def serbian_text_lang() -> str:
+    """` lang="sr-Latn"` for an element holding Serbian text that has no English version, shown through
+    `in_script`, on an English page (where `in_script` gives it in Latin); '' on the Serbian pages."""
+    fallback = fallback_language(get_language())
+    return format_html(' lang="{}"', BCP47[fallback]) if fallback else ""
+
+
 @register.simple_tag(takes_context=True)
 def content_language(context) -> str:
     """The language of the page's own content: the fallback's when the reader's version is not published yet."""

@@ -287,6 +287,32 @@ def test_the_latin_page_shows_the_comparison_in_latin(client, consultation):
     assert "порталу" not in html
 
 
+@pytest.mark.parametrize(
+    ("language", "shown"),
+    [
+        ("sr-cyrl", "<p{}>Рок за пријаве продужен на 30 дана.</p>"),
+        ("sr-latn", "<p{}>Rok za prijave produžen na 30 dana.</p>"),
+        ("en", '<p{} lang="sr-Latn">Rok za prijave produžen na 30 dana.</p>'),
+    ],
+    ids=["cyrillic-page", "latin-page", "english-page"],
+)
+def test_the_version_note_is_in_the_pages_script_and_marked_as_serbian_on_english_pages(
+    client, consultation, language, shown
+):
+    """The note has no English field: English pages show it in Latin, marked so screen readers read it as Serbian."""
+    english_of(consultation)
+    version_2(consultation)
+    page = consultation.get_translation(Locale.objects.get(language_code=language)).specific
+
+    versions = client.get(page.url + page.reverse_subpage("versions")).content.decode()
+    comparison = client.get(compare_url(page, 1, 2)).content.decode()
+
+    assert shown.format("") in versions
+    assert shown.format(' class="lead"') in comparison
+    if language != "sr-cyrl":
+        assert "продужен" not in versions + comparison
+
+
 def test_the_version_history_ends_with_the_adopted_act(client, consultation):
     version_2(consultation)
     act = RegistryDocumentFactory(title="Одлука о суфинансирању (усвојена)")

@@ -11,17 +11,16 @@ import docx
 import pytest
 
 from django.contrib.auth.models import AnonymousUser
-from django.db import connection
 from django.http import Http404
 from django.test import RequestFactory
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 
 from wagtail.models import Locale
 
-from consultations.models import CommentState, Consent, ConsultationPage, Decision, Kind
+from consultations.models import CommentState, Consent, Decision, Kind
 from consultations.report import FORMATS, build_report, report_response
 from tests.consultations.factories import CommentFactory, ConsultationPageFactory
+from tests.consultations.report_helpers import add_comments_in_turn, queries_for_report
 
 pytestmark = pytest.mark.django_db
 
@@ -295,24 +294,10 @@ def test_unknown_format_is_not_found(page):
 
 
 def test_build_report_runs_the_same_number_of_queries_for_5_and_50_comments(page):
-    def queries_for_report(consultation):
-        fresh = ConsultationPage.objects.get(pk=consultation.pk)
-        with CaptureQueriesContext(connection) as captured:
-            report = build_report(fresh)
-        return len(captured), report
-
     article_ids = [article.pk for article in articles(page)] + [None]
-    states = [CommentState.PUBLISHED, CommentState.CONFIRMED, CommentState.REJECTED]
 
     def add(count):
-        for n in range(count):
-            CommentFactory(
-                consultation=page,
-                article_id=article_ids[n % len(article_ids)],
-                target_label="Члан",
-                state=states[n % 3],
-                consent=Consent.values[n % 3],
-            )
+        add_comments_in_turn(page, count, article_ids, consent=lambda n: Consent.values[n % 3])
 
     add(5)
     few, report = queries_for_report(page)

@@ -9,16 +9,15 @@ from datetime import timedelta
 import docx
 import pytest
 
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 
 from wagtail.models import Locale
 
-from consultations.models import Comment, CommentState, ConsultationPage
+from consultations.models import Comment
 from consultations.report import build_report
 from consultations.versions import freeze_version
 from tests.consultations.factories import CommentFactory, ConsultationPageFactory
+from tests.consultations.report_helpers import add_comments_in_turn, queries_for_report
 from tests.consultations.test_report import get
 
 pytestmark = pytest.mark.django_db
@@ -128,26 +127,13 @@ def test_report_of_a_two_version_draft_runs_the_same_number_of_queries_for_5_and
     article_ids = [article.pk for article in revised.articles.all()] + [None]
 
     def add(count):
-        for n in range(count):
-            CommentFactory(
-                consultation=revised,
-                article_id=article_ids[n % len(article_ids)],
-                target_label="Члан",
-                version=versions[n % 2] if n % 3 else None,
-                state=[CommentState.PUBLISHED, CommentState.CONFIRMED, CommentState.REJECTED][n % 3],
-            )
-
-    def queries_for_report():
-        fresh = ConsultationPage.objects.get(pk=revised.pk)
-        with CaptureQueriesContext(connection) as captured:
-            report = build_report(fresh)
-        return len(captured), report
+        add_comments_in_turn(revised, count, article_ids, version=lambda n: versions[n % 2] if n % 3 else None)
 
     add(3)
-    few, report = queries_for_report()
+    few, report = queries_for_report(revised)
     assert report.statistics.total == 5 and report.several_versions
     add(45)
-    many, report = queries_for_report()
+    many, report = queries_for_report(revised)
     assert report.statistics.total == 50
     assert {row.version for row in report.rows} == {1, 2}
     assert few == many <= 4

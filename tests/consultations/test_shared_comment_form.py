@@ -23,6 +23,7 @@ pytestmark = pytest.mark.django_db
 SITE = "http://testserver"  # the test client's own origin
 CROSS_SITE_MESSAGE = "Овај образац је послат са другог веб-сајта, па ништа није сачувано."
 SEND_AGAIN_NOTE = "Ваш коментар још није послат. Проверите га и пошаљите још једном."
+OTHER_TEXT_REFUSAL = "Овај образац је већ послат с другим текстом, па овај текст није сачуван."
 
 
 @pytest.fixture
@@ -142,6 +143,36 @@ def test_a_visitor_without_javascript_sends_twice_and_loses_nothing(consultation
     comment = Comment.objects.get()
     assert comment.state == CommentState.UNCONFIRMED and comment.proposed_wording == "Рок је 30 дана.\nДруги став."
     assert len(mail.outbox) == 1
+
+
+@pytest.mark.parametrize("first_token", ["", "a-spent-or-forged-token"], ids=["without-token", "spent-token"])
+def test_a_form_handed_back_to_send_once_more_may_be_sent_at_once_and_only_once(consultation, first_token):
+    """The visitor filled the form before the first send: the fresh token's age is not the time they took."""
+    browser = strict_browser()
+    typed = comment_data(consultation, form_token=first_token)
+    first = post_comment(browser, consultation, typed, HTTP_ORIGIN=SITE)
+    token = field_value(first.content, "form_token")
+    assert token and Comment.objects.count() == 0
+
+    second = post_comment(browser, consultation, {**typed, "form_token": token}, HTTP_ORIGIN=SITE)
+
+    assert second.status_code == 200 and "Проверите е-пошту" in second.content.decode()
+    # Single use stays: the handed-back token cannot carry another text, and the same text is the same comment.
+    other = {**typed, "form_token": token, "justification": "Сасвим други текст."}
+    replayed = post_comment(browser, consultation, other, HTTP_ORIGIN=SITE)
+    assert OTHER_TEXT_REFUSAL in " ".join(parse(replayed.content).itertext())
+    assert post_comment(browser, consultation, {**typed, "form_token": token}, HTTP_ORIGIN=SITE).status_code == 200
+    assert Comment.objects.get().justification == typed["justification"]
+
+
+def test_a_token_from_the_token_route_sent_within_the_minimum_fill_time_is_refused(consultation, caplog):
+    browser = strict_browser()
+    token = browser.get(form_token_url(consultation), HTTP_ACCEPT="application/json").json()["form_token"]
+
+    sent = post_comment(browser, consultation, comment_data(consultation, form_token=token), HTTP_ORIGIN=SITE)
+
+    assert sent.status_code == 400 and Comment.objects.count() == 0
+    assert "filled-too-fast" in " ".join(record.getMessage() for record in caplog.records)
 
 
 def test_a_send_without_token_that_chose_a_file_is_asked_to_choose_it_again(consultation):

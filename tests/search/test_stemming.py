@@ -23,3 +23,10 @@ def test_an_email_address_is_one_word_that_no_query_word_finds():
 
     assert stems[-1] == "kancelarijatestexampleorg"
     assert "exampl" not in stems
+
+
+def test_stem_exceptions_give_every_form_of_a_word_one_stem():
+    from search.stemming import with_stem_exceptions
+
+    assert with_stem_exceptions("izvestaj o rezultatima i rezultat") == "izvestaja o rezultatima i rezultata"
+    assert with_stem_exceptions("izvestajna polaznicima") == "izvestajna polaznicima", "whole words only"
