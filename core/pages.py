@@ -16,7 +16,8 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
-from wagtail.search import index
+
+from .search_fields import searchable
 
 # The page type every index hangs under: a model label, not an import, so core stays at the root.
 HOME_PAGE_TYPE = "home.HomePage"
@@ -32,7 +33,7 @@ class ListingPage(Page):
     max_count_per_parent = 1
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
+    search_fields = Page.search_fields + searchable("intro")
 
     class Meta:
         abstract = True

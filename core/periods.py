@@ -2,10 +2,21 @@
 
 A public call's application period and a consultation's comment period are such periods:
 each app names the phases in its own words (announced or upcoming, results or report),
-and asks the same questions of its rows here.
+and asks the same questions of its rows here, of one row or of a queryset.
 """
 
 from django.utils import timezone
+
+
+class PeriodMixin:
+    """The phase of one row with `opens_at` and `closes_at` at `now`, bounded as the filters below bound it."""
+
+    def period_phase(self, now=None, *, before, during, after):
+        """`before` until the period opens, `during` until it closes, `after` from then on: each app's own words."""
+        now = now or timezone.now()
+        if now < self.opens_at:
+            return before
+        return during if now < self.closes_at else after
 
 
 class PeriodQuerySetMixin:

@@ -14,7 +14,7 @@ No contact field is ever read: the queries name the columns they need.
 from django.utils import timezone
 
 from calls.allocations import paid_so_far, published_calls
-from calls.models import Award, DirectFunding
+from calls.models import RESULT_ROW_FIELDS, Award, DirectFunding
 from consultations.models import Comment, Consent, ConsultationPage
 from consultations.respondents import types_asking
 
@@ -30,16 +30,7 @@ COMMENT_FIELDS = (
     "submitted_at",
     "published_at",
 )
-AWARD_FIELDS = (
-    "pk",
-    "page_id",
-    "sort_order",
-    "organisation_name",
-    "registration_number",
-    "project_title",
-    "amount_requested",
-    "amount_awarded",
-)
+AWARD_FIELDS = ("pk", "page_id", "sort_order", *RESULT_ROW_FIELDS)
 
 
 def public_comments():

@@ -14,6 +14,8 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.search import index
 
+from core.search_fields import filterable
+
 # The display text kept for snippets. Longer file texts still count for matching
 # (through search_text); a snippet only needs the passage where the words are.
 MAX_DISPLAY_TEXT = 100_000
@@ -42,10 +44,7 @@ class SearchEntry(index.Indexed, models.Model):
         index.SearchField("search_title", boost=4),
         index.SearchField("search_text"),
         index.AutocompleteField("search_title"),
-        index.FilterField("kind"),
-        index.FilterField("document_type_id"),
-        index.FilterField("year"),
-        index.FilterField("date"),
+        *filterable("kind", "document_type_id", "year", "date"),
     ]
 
     class Meta:

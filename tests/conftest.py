@@ -17,6 +17,39 @@ def pytest_configure(config):
     post_migrate.connect(note_flush, dispatch_uid="tests-note-flush")
 
 
+def pytest_sessionstart(session):
+    from tests.shared_per_run import migrate_template_while_workers_start
+
+    migrate_template_while_workers_start(session.config)
+
+
+def pytest_unconfigure(config):
+    """The run's controller (or its only process) drops the migrated template database, if one was made."""
+    from tests.shared_per_run import drop_template_at_the_end
+
+    drop_template_at_the_end(config)
+
+
+@pytest.fixture(scope="session")
+def migrated_template(tmp_path_factory):
+    """The name of a migrated PostgreSQL database to copy (CREATE DATABASE … TEMPLATE), made once per
+    run (tests/shared_per_run.py); None off PostgreSQL."""
+    from tests.shared_per_run import migrated_template, shared_folder
+
+    return migrated_template(shared_folder(tmp_path_factory))
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, migrated_template):
+    """The test database starts as a copy of the run's migrated template: its migrate finds nothing to do."""
+    from django.conf import settings
+    from django.db import connections
+
+    if migrated_template:
+        for database in (settings.DATABASES["default"], connections["default"].settings_dict):
+            database.setdefault("TEST", {})["TEMPLATE"] = migrated_template
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """The test database, migrated, and a copy of the rows the migrations put in (tests/migrated_data.py)."""
@@ -44,12 +77,13 @@ def home_page(db):
 
 
 @pytest.fixture(scope="session")
-def demo_snapshot(django_db_setup, django_db_blocker):
-    """The demo site's rows and files, built once for the whole run (tests/demo_snapshot.py)."""
-    from tests.demo_snapshot import build_demo_snapshot
+def demo_snapshot(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo site's rows and files, built once for the whole run, all its processes (tests/demo_snapshot.py)."""
+    from tests.demo_snapshot import shared_demo_snapshot
+    from tests.shared_per_run import shared_folder
 
     with django_db_blocker.unblock():
-        return build_demo_snapshot()
+        return shared_demo_snapshot(shared_folder(tmp_path_factory))
 
 
 @pytest.fixture

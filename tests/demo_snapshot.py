@@ -1,10 +1,11 @@
-"""The demo site, built once per test session and put back for every test that asks for it.
+"""The demo site, built once per test run and put back for every test that asks for it.
 
 Building the demo costs ~19 s on PostgreSQL; putting its rows back costs a fraction of a second.
-The first test that needs the demo builds it on the test database in autocommit (as
+The first test of the run that needs the demo builds it on its test database in autocommit (as
 production and `load_demo_content` do, so what waits for the commit runs: Latin twins,
 search entries, text extraction), copies every table's rows, then puts the database back as
-it found it. `restore()` empties every table and loads the copied rows again:
+it found it; the run's other processes load that copy from a file (`shared_demo_snapshot`).
+`restore()` empties every table and loads the copied rows again:
 
 - inside a `db` test's transaction, which rolls it all back after the test;
 - in a transactional or live-server test, committed, and flushed after the test as usual.
@@ -14,7 +15,9 @@ rolled-back test leaves them where they are), the files the demo wrote to storag
 have deleted one), and the caches that hold row ids (content types, Django's cache).
 """
 
-from dataclasses import dataclass, field
+import pickle
+from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache, caches
@@ -48,6 +51,36 @@ def build_demo_snapshot() -> Snapshot:
     demo.home_pk = home.pk
     restore(before)
     return demo
+
+
+def shared_demo_snapshot(folder: Path) -> Snapshot:
+    """The demo snapshot, built by the first process of the test run that asks for it and saved in the run's
+    shared `folder`; the run's other processes (pytest-xdist workers) load it from there. Their databases
+    start as copies of one migrated template, so the same rows fit every one of them."""
+    from tests.shared_per_run import exclusive
+
+    saved = folder / f"demo-snapshot-{connection.vendor}.pickle"
+    with exclusive(folder / "demo-snapshot.lock"):
+        if saved.exists():
+            return _load(saved)
+        snapshot = build_demo_snapshot()
+        _save(snapshot, saved)
+        return snapshot
+
+
+def _save(snapshot: Snapshot, path: Path) -> None:
+    # A field is saved as its model's label and its name: field objects belong to this process.
+    files = {(f.model._meta.label, f.name, name): content for (f, name), content in snapshot.files.items()}
+    path.write_bytes(pickle.dumps(replace(snapshot, files=files)))
+
+
+def _load(path: Path) -> Snapshot:
+    from django.apps import apps
+
+    snapshot = pickle.loads(path.read_bytes())  # noqa: S301 (written by this test run, above)
+    fields = {(label, name): apps.get_model(label)._meta.get_field(name) for label, name, _file in snapshot.files}
+    snapshot.files = {(fields[label, name], file): content for (label, name, file), content in snapshot.files.items()}
+    return snapshot
 
 
 def capture(with_files: bool) -> Snapshot:

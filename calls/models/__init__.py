@@ -1,10 +1,11 @@
-from .calls import Award, CallIndexPage, CallKind, CallPage, CallQuerySet, CallStatus
+from .calls import RESULT_ROW_FIELDS, Award, CallIndexPage, CallKind, CallPage, CallQuerySet, CallStatus
 from .follow_up import AwardPayment, AwardReport, DirectFunding, ReportKind
 from .opportunities import FundingOpportunityIndexPage, FundingOpportunityPage
 from .snippets import FundingArea
 from .transparency import FundingTransparencyPage
 
 __all__ = [
+    "RESULT_ROW_FIELDS",
     "Award",
     "AwardPayment",
     "AwardReport",

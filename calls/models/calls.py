@@ -15,14 +15,14 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.documents import get_document_model
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, PageManager, PageQuerySet
-from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from core.fields import document_list, optional_link
 from core.pages import ListingPage
-from core.periods import PeriodQuerySetMixin
+from core.periods import PeriodMixin, PeriodQuerySetMixin
 from core.redaction import no_contact_data
 from core.registry_numbers import validate_registration_number
+from core.search_fields import searchable
 from home.blocks import RICH_TEXT_FEATURES, BodyBlock
 from home.models import SitePage
 
@@ -34,6 +34,21 @@ REGISTRATION_NUMBER = RegexValidator(r"^\d{8}\Z", _("A registration number has e
 
 def money_field(verbose_name, **kwargs):
     return models.DecimalField(verbose_name, max_digits=14, decimal_places=2, validators=[NOT_NEGATIVE], **kwargs)
+
+
+# Who received the money, as the public registers name it: an award of a call and funding outside calls alike.
+def organisation_name_field():
+    return models.CharField(_("organisation"), max_length=250, validators=[no_contact_data])
+
+
+def registration_number_field(validator):
+    """The organisation's number in the public register; `validator` is the check its model runs on the field."""
+    return models.CharField(
+        _("registration number"),
+        max_length=8,
+        validators=[validator],
+        help_text=_("The organisation's 8-digit registration number in the public register."),
+    )
 
 
 def in_default_locale():
@@ -92,7 +107,7 @@ class CallIndexPage(ListingPage, SitePage):
         return calls_for_index(self, CallQuery.from_params(request.GET), request.GET.get("page"))
 
 
-class CallPage(SitePage):
+class CallPage(PeriodMixin, SitePage):
     """A public call (јавни конкурс) for financing programmes or projects of civil society organisations."""
 
     # What the public search sorts and groups this page by (year facet, newest first).
@@ -172,12 +187,9 @@ class CallPage(SitePage):
         InlinePanel("awards", label=_("Awards")),
     ]
     search_fields = SitePage.search_fields + [
-        index.SearchField("summary"),
-        index.SearchField("legal_basis"),
-        index.SearchField("eligibility"),
-        index.SearchField("body"),
+        *searchable("summary", "legal_basis", "eligibility", "body"),
         # The award rows only once the results are public: until then they are the office's working data.
-        index.SearchField("public_award_text"),
+        *searchable("public_award_text"),
     ]
 
     class Meta:
@@ -204,13 +216,11 @@ class CallPage(SitePage):
 
     def status(self, now=None) -> str:
         now = now or timezone.now()
-        if now < self.opens_at:
-            return CallStatus.ANNOUNCED
-        if now < self.closes_at:
-            return CallStatus.OPEN
-        if self.results_published_at and self.results_published_at <= now and self.has_results_rows:
+        status = self.period_phase(now, before=CallStatus.ANNOUNCED, during=CallStatus.OPEN, after=CallStatus.CLOSED)
+        results_due = self.results_published_at and self.results_published_at <= now
+        if status == CallStatus.CLOSED and results_due and self.has_results_rows:
             return CallStatus.RESULTS
-        return CallStatus.CLOSED
+        return status
 
     def public_award_text(self) -> str:
         """Who was awarded what, for search; empty until the results are published."""
@@ -251,6 +261,20 @@ class CallPage(SitePage):
         return context
 
 
+# A row of a call's results table as the public sees it (on the call's page and on organisations' pages).
+RESULT_ROW_FIELDS = (
+    "organisation_name",
+    "registration_number",
+    "project_title",
+    "amount_requested",
+    "amount_awarded",
+    "score",
+)
+# Who owns which part of an award (Award.save): the call's page form, or the follow-up admin.
+PAGE_FIELDS = ("page", "sort_order", *RESULT_ROW_FIELDS)
+FOLLOW_UP_FIELDS = ("contract_number", "contract_signed_on", "results_assessment", "payments", "reports")
+
+
 class Award(ClusterableModel, Orderable):
     """One row of a call's results: who received how much for what, and what came of it.
 
@@ -261,13 +285,8 @@ class Award(ClusterableModel, Orderable):
     """
 
     page = ParentalKey(CallPage, on_delete=models.CASCADE, related_name="awards")
-    organisation_name = models.CharField(_("organisation"), max_length=250, validators=[no_contact_data])
-    registration_number = models.CharField(
-        _("registration number"),
-        max_length=8,
-        validators=[REGISTRATION_NUMBER],
-        help_text=_("The organisation's 8-digit registration number in the public register."),
-    )
+    organisation_name = organisation_name_field()
+    registration_number = registration_number_field(REGISTRATION_NUMBER)
     project_title = models.CharField(_("programme or project"), max_length=300, validators=[no_contact_data])
     amount_requested = money_field(_("amount requested (RSD)"))
     amount_awarded = money_field(_("amount awarded (RSD)"))
@@ -281,14 +300,8 @@ class Award(ClusterableModel, Orderable):
         _("results as assessed by the office"), max_length=3000, blank=True, validators=[no_contact_data]
     )
 
-    panels = [
-        FieldPanel("organisation_name"),
-        FieldPanel("registration_number"),
-        FieldPanel("project_title"),
-        FieldPanel("amount_requested"),
-        FieldPanel("amount_awarded"),
-        FieldPanel("score"),
-    ]
+    # The call's page form edits the results row, and so owns it (PAGE_FIELDS).
+    panels = [FieldPanel(name) for name in RESULT_ROW_FIELDS]
 
     class Meta(Orderable.Meta):
         verbose_name = _("award")
@@ -330,17 +343,3 @@ class Award(ClusterableModel, Orderable):
                 errors["amount_awarded"] = _("The amount awarded cannot exceed the amount requested.")
         if errors:
             raise ValidationError(errors)
-
-
-# Who owns which part of an award (Award.save): the call's page form, or the follow-up admin.
-PAGE_FIELDS = (
-    "page",
-    "sort_order",
-    "organisation_name",
-    "registration_number",
-    "project_title",
-    "amount_requested",
-    "amount_awarded",
-    "score",
-)
-FOLLOW_UP_FIELDS = ("contract_number", "contract_signed_on", "results_assessment", "payments", "reports")

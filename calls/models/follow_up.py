@@ -18,7 +18,7 @@ from core.fields import optional_link
 from core.redaction import no_contact_data
 from core.registry_numbers import validate_registration_number
 
-from .calls import Award, in_default_locale, money_field
+from .calls import Award, in_default_locale, money_field, organisation_name_field, registration_number_field
 from .snippets import FundingArea
 
 
@@ -84,13 +84,8 @@ class DirectFunding(models.Model):
     Counted in the funding totals and exports beside the awards, marked as not through a call.
     """
 
-    organisation_name = models.CharField(_("organisation"), max_length=250, validators=[no_contact_data])
-    registration_number = models.CharField(
-        _("registration number"),
-        max_length=8,
-        validators=[validate_registration_number],
-        help_text=_("The organisation's 8-digit registration number in the public register."),
-    )
+    organisation_name = organisation_name_field()
+    registration_number = registration_number_field(validate_registration_number)
     purpose = models.CharField(_("purpose"), max_length=300, validators=[no_contact_data])
     amount = money_field(_("amount granted (RSD)"))
     amount_paid = money_field(_("amount paid (RSD)"), default=0)

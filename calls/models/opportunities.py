@@ -10,10 +10,10 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import PageManager, PageQuerySet
-from wagtail.search import index
 
 from core.pages import ListingPage
 from core.redaction import no_contact_data
+from core.search_fields import filterable, searchable
 from home.models import SitePage
 
 # The most opportunities one listing shows of each kind (open, past).
@@ -78,11 +78,8 @@ class FundingOpportunityPage(SitePage):
         FieldPanel("closes_at"),
     ]
     search_fields = SitePage.search_fields + [
-        index.SearchField("donor"),
-        index.SearchField("programme"),
-        index.SearchField("summary"),
-        index.SearchField("eligible_applicants"),
-        index.FilterField("closes_at"),
+        *searchable("donor", "programme", "summary", "eligible_applicants"),
+        *filterable("closes_at"),
     ]
 
     class Meta:

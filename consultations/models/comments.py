@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from core.fields import optional_link
 from core.scripts import normalize
 
 from ..canonical import comment_text, content_key, sha256_hex
@@ -169,39 +170,16 @@ class Comment(models.Model):
     attachment_sha256 = models.CharField(max_length=64, blank=True, editable=False)
     # A position paper is published with the comment only when its author agreed and a moderator approved.
     attachment_publication = models.BooleanField(_("publish my attachment with my comment"), default=False)
-    attachment_approved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("attachment approved by"),
-        null=True,
-        blank=True,
-        editable=False,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    attachment_approved_by = optional_link(settings.AUTH_USER_MODEL, _("attachment approved by"), editable=False)
     attachment_approved_at = models.DateTimeField(_("attachment approved at"), null=True, blank=True, editable=False)
 
     # Comments received by e-mail, letter, at a hearing or a round table are recorded by a moderator:
     # who and when is kept; the scanned original is a registry document or the private attachment.
     channel = models.CharField(_("received through"), max_length=12, choices=Channel.choices, default=Channel.WEB)
     received_on = models.DateField(_("date received"), null=True, blank=True)
-    entered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("entered by"),
-        null=True,
-        blank=True,
-        editable=False,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    entered_by = optional_link(settings.AUTH_USER_MODEL, _("entered by"), editable=False)
     entered_at = models.DateTimeField(_("entered at"), null=True, blank=True, editable=False)
-    original_document = models.ForeignKey(
-        "documents.RegistryDocument",
-        verbose_name=_("original in the registry"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    original_document = optional_link("documents.RegistryDocument", _("original in the registry"))
 
     # One submission per form: the server issues the token, the database keeps it unique.
     submission_token = models.CharField(max_length=64, unique=True, editable=False)

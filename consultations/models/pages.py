@@ -12,7 +12,8 @@ from wagtail.search import index
 
 from core.fields import document_list, optional_link
 from core.pages import ListingPage
-from core.periods import PeriodQuerySetMixin
+from core.periods import PeriodMixin, PeriodQuerySetMixin
+from core.search_fields import searchable
 from home.models import SitePage
 
 from ..page_form import ConsultationPageForm
@@ -61,7 +62,7 @@ def report_download(fmt: str):
     return download
 
 
-class ConsultationPage(RoutablePageMixin, SitePage):
+class ConsultationPage(RoutablePageMixin, PeriodMixin, SitePage):
     """A draft act put to public consultation for a fixed period, article by article."""
 
     # What the public search sorts and groups this page by (year facet, newest first).
@@ -122,8 +123,8 @@ class ConsultationPage(RoutablePageMixin, SitePage):
         MultiFieldPanel([FieldPanel("adopted_act"), FieldPanel("adopted_on")], _("Adopted act")),
     ]
     search_fields = SitePage.search_fields + [
-        index.SearchField("summary"),
-        index.RelatedFields("articles", [index.SearchField("heading"), index.SearchField("text")]),
+        *searchable("summary"),
+        index.RelatedFields("articles", searchable("heading", "text")),
     ]
 
     class Meta:
@@ -154,12 +155,8 @@ class ConsultationPage(RoutablePageMixin, SitePage):
             ]
 
     def state(self, now=None) -> State:
-        now = now or timezone.now()
-        if now < self.opens_at:
-            return State.UPCOMING
-        if now < self.closes_at:
-            return State.OPEN
-        return State.REPORTED if self.report_published_at else State.CLOSED
+        closed = State.REPORTED if self.report_published_at else State.CLOSED
+        return self.period_phase(now, before=State.UPCOMING, during=State.OPEN, after=closed)
 
     def is_open(self, now=None) -> bool:
         return self.state(now) == State.OPEN

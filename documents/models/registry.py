@@ -8,10 +8,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.documents.models import AbstractDocument
-from wagtail.search import index
 
 from core.fields import optional_link
 from core.scripts import latin_slug, normalize
+from core.search_fields import filterable, searchable
 from documents.validation import validate_document_file
 from home.i18n import in_current_language
 
@@ -164,11 +164,8 @@ class RegistryDocument(AbstractDocument):
     )
 
     search_fields = AbstractDocument.search_fields + [
-        index.SearchField("search_text"),
-        index.FilterField("document_type"),
-        index.FilterField("status"),
-        index.FilterField("year"),
-        index.FilterField("published"),
+        *searchable("search_text"),
+        *filterable("document_type", "status", "year", "published"),
     ]
 
     class Meta(AbstractDocument.Meta):

@@ -3,8 +3,8 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
-from wagtail.search import index
 
+from core.search_fields import searchable
 from home.blocks import BodyBlock
 from home.sections import rendered_sections
 
@@ -18,7 +18,7 @@ class TextPage(SitePage):
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
 
     content_panels = SitePage.content_panels + [FieldPanel("intro"), FieldPanel("body")]
-    search_fields = SitePage.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    search_fields = SitePage.search_fields + searchable("intro", "body")
 
     class Meta:
         abstract = True

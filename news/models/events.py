@@ -10,10 +10,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import StreamField
 from wagtail.models import PageManager, PageQuerySet
-from wagtail.search import index
 
 from core.fields import document_list, optional_link
 from core.pages import ListingPage
+from core.search_fields import filterable, searchable
 from home.blocks import BodyBlock
 from home.models import SitePage
 
@@ -113,12 +113,8 @@ class EventPage(SitePage):
         PageChooserPanel("related_page", RELATED_PAGE_TYPES),
     ]
     search_fields = SitePage.search_fields + [
-        index.SearchField("lead"),
-        index.SearchField("place"),
-        index.SearchField("agenda"),
-        index.FilterField("starts_at"),
-        index.FilterField("ends_at"),
-        index.FilterField("format"),
+        *searchable("lead", "place", "agenda"),
+        *filterable("starts_at", "ends_at", "format"),
     ]
 
     class Meta:

@@ -14,6 +14,7 @@ from wagtail.search import index
 
 from core.fields import document_list, optional_link
 from core.pages import ListingPage
+from core.search_fields import filterable, searchable
 from home.blocks import BodyBlock
 from home.models import SitePage
 
@@ -88,10 +89,9 @@ class NewsPage(SitePage):
         FieldPanel("related_documents"),
     ]
     search_fields = SitePage.search_fields + [
-        index.SearchField("lead"),
-        index.SearchField("body"),
-        index.FilterField("date"),
-        index.RelatedFields("tags", [index.SearchField("name")]),
+        *searchable("lead", "body"),
+        *filterable("date"),
+        index.RelatedFields("tags", searchable("name")),
     ]
 
     class Meta:

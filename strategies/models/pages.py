@@ -12,6 +12,7 @@ from wagtail.search import index
 
 from core.fields import optional_link
 from core.pages import ListingPage
+from core.search_fields import filterable, searchable
 from home.blocks import BodyBlock
 from home.models import SitePage
 from strategies.forms import StrategyPageForm
@@ -102,12 +103,9 @@ class StrategyPage(SitePage):
         InlinePanel("measures", label=_("Action-plan measures")),
     ]
     search_fields = SitePage.search_fields + [
-        index.SearchField("summary"),
-        index.SearchField("goals"),
-        index.SearchField("adopting_body"),
-        index.FilterField("status"),
-        index.FilterField("start_year"),
-        index.RelatedFields("measures", [index.SearchField("text"), index.SearchField("responsible_body")]),
+        *searchable("summary", "goals", "adopting_body"),
+        *filterable("status", "start_year"),
+        index.RelatedFields("measures", searchable("text", "responsible_body")),
     ]
 
     class Meta:

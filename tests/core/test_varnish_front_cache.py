@@ -28,13 +28,14 @@ TIMEOUT = 30
 
 
 @contextlib.contextmanager
-def own_database(tmp_path):
-    """A database of the test's own: on the PostgreSQL of DATABASE_URL when the suite runs there, else a SQLite file."""
+def own_database(tmp_path, template):
+    """A database of the test's own: on the PostgreSQL of DATABASE_URL when the suite runs there (a copy of the
+    run's migrated `template`), else a SQLite file."""
     server = os.environ.get("DATABASE_URL", "")
     if server.startswith(("postgres://", "postgresql://")):
         from tests.load.harness import private_database
 
-        with private_database(server) as url:
+        with private_database(server, template) as url:
             yield url
     else:
         yield f"sqlite:///{tmp_path / 'front-cache.sqlite3'}"
@@ -67,10 +68,12 @@ def publish_intro_through_the_admin(editor, page_id: int, intro: str) -> None:
 
 
 @pytest.mark.skipif(not os.path.exists(VARNISHD), reason="Debian's varnish is not installed (`make test` installs it)")
-def test_varnish_serves_a_cached_page_and_the_next_visitor_sees_an_edit_published_in_the_admin(tmp_path):
+def test_varnish_serves_a_cached_page_and_the_next_visitor_sees_an_edit_published_in_the_admin(
+    tmp_path, migrated_template
+):
     web_port, varnish_port = free_port(), free_port()
     varnish_url = f"http://127.0.0.1:{varnish_port}"
-    with own_database(tmp_path) as database_url:
+    with own_database(tmp_path, migrated_template) as database_url:
         env = production_env(DATABASE_URL=database_url, PORT=str(web_port), FRONTEND_CACHE_URL=varnish_url)
         site = seed(env)
         with procfile_process("web", env), run_varnish(web_port, varnish_port) as front:

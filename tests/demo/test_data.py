@@ -3,16 +3,7 @@ half-way through a 20-second demo build (or, worse, as an invalid choice stored 
 
 import datetime
 
-from consultations.models import (
-    Channel,
-    CommentState,
-    Consent,
-    Decision,
-    Kind,
-    OrganisationType,
-    RejectionReason,
-    RespondentType,
-)
+from consultations.models import comments
 from demo.data import DATA_DIR, load
 from demo.dates import BELGRADE, moment
 from documents.models import Status
@@ -36,11 +27,11 @@ def test_every_comment_names_an_organisation_an_article_and_valid_choices():
     open_articles = {str(number) for number in range(1, len(data["open"]["articles"]) + 1)}
     closed_articles = {article["number"] for article in data["closed"]["articles"]}
     choices = {
-        "state": values(CommentState),
-        "consent": values(Consent),
-        "kind": values(Kind),
-        "decision": values(Decision),
-        "rejection_reason": values(RejectionReason),
+        "state": values(comments.CommentState),
+        "consent": values(comments.Consent),
+        "kind": values(comments.Kind),
+        "decision": values(comments.Decision),
+        "rejection_reason": values(comments.RejectionReason),
     }
     for consultation, articles in [(data["open"], open_articles), (data["closed"], closed_articles)]:
         for comment in consultation["comments"]:
@@ -49,17 +40,18 @@ def test_every_comment_names_an_organisation_an_article_and_valid_choices():
             assert "state" in comment, comment
             for field, allowed in choices.items():
                 assert comment.get(field, next(iter(allowed))) in allowed, (field, comment)
-    assert {org["type"] for org in data["organisations"].values()} <= values(OrganisationType)
+    assert {org["type"] for org in data["organisations"].values()} <= values(comments.OrganisationType)
 
 
 def test_recorded_comments_and_the_second_version_name_valid_choices_and_existing_articles():
     closed = load("consultations")["closed"]
     articles = {article["number"] for article in closed["articles"]}
     for comment in closed["recorded"]:
-        assert comment["channel"] in values(Channel) - {Channel.WEB}, comment
-        assert comment["respondent_type"] in values(RespondentType), comment
+        assert comment["channel"] in values(comments.Channel) - {comments.Channel.WEB}, comment
+        assert comment["respondent_type"] in values(comments.RespondentType), comment
         assert comment.get("article", "1") in articles, comment
-        assert comment["decision"] in values(Decision) and comment["consent"] in values(Consent), comment
+        assert comment["decision"] in values(comments.Decision), comment
+        assert comment["consent"] in values(comments.Consent), comment
         assert comment["original"], "a recorded comment needs its original"
     changed = [article["number"] for article in closed["proposal"]["articles"]]
     assert set(changed) <= articles

@@ -9,6 +9,7 @@ import json
 import subprocess
 import sys
 from dataclasses import dataclass
+from pathlib import Path
 
 import boto3
 import psycopg
@@ -23,6 +24,7 @@ from tests.faults.private_services import (
     private_postgres,
 )
 from tests.procfile_server import PROJECT, production_env
+from tests.shared_per_run import migrated_template_sql, shared_folder
 
 S3_CREDENTIALS = {"AWS_ACCESS_KEY_ID": "test", "AWS_SECRET_ACCESS_KEY": "test", "AWS_S3_REGION_NAME": "us-east-1"}
 
@@ -55,13 +57,28 @@ class FaultSite:
             return connection.execute(sql, params).fetchall()
 
 
+def load_sql(database: PrivateCluster, name: str, sql: Path) -> None:
+    """Run the SQL file `sql` (the test run's migrated database, dumped) in the cluster's database `name`."""
+    with sql.open("rb") as statements:
+        subprocess.run(
+            [str(database.bin_dir / "psql"), "-q", "-v", "ON_ERROR_STOP=1", database.url(name)],
+            stdin=statements,
+            check=True,
+            capture_output=True,
+        )
+
+
 @pytest.fixture(scope="session")
-def fault_site():
+def fault_site(migrated_template, tmp_path_factory):
     if postgres_bin() is None:
         print("fault tests skipped: no PostgreSQL server binaries in /usr/lib/postgresql/*/bin")  # noqa: T201
         pytest.skip("the Debian package postgresql is not installed (`make test` installs it)")
     with private_postgres() as database, private_object_store() as store:
         database.create_database("cso")
+        # The run's migrated database (tests/shared_per_run.py), so the seed's migrate has nothing left to do.
+        dump = migrated_template_sql(shared_folder(tmp_path_factory))
+        if dump is not None:
+            load_sql(database, "cso", dump)
         env = production_env(
             DATABASE_URL=database.url(),
             AWS_STORAGE_BUCKET_NAME=BUCKET,

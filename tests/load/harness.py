@@ -39,7 +39,9 @@ from tests.procfile_server import PROJECT, free_port, procfile_process, producti
 
 S3_CREDENTIALS = {"AWS_ACCESS_KEY_ID": "load", "AWS_SECRET_ACCESS_KEY": "load", "AWS_S3_REGION_NAME": "us-east-1"}
 S3_KEYS = {"aws_access_key_id": "load", "aws_secret_access_key": "load"}
-REQUEST_NAMES = ("open consultation", "send comment", "open confirmation link", "confirm", "receipt")
+# The requests of one organisation's journey, in its order, by the names tests/load/locustfile.py gives them:
+# the report's latencies are of these. The cached page holds no form token: its script fetches one ("form token").
+REQUEST_NAMES = ("open consultation", "form token", "send comment", "open confirmation link", "confirm", "receipt")
 
 
 @dataclass
@@ -58,8 +60,9 @@ def database_url(admin_url: str, name: str) -> str:
 
 
 @contextlib.contextmanager
-def private_database(server_url: str):
-    """A database of this run's own on the PostgreSQL server of `server_url`, dropped afterwards.
+def private_database(server_url: str, template: str | None = None):
+    """A database of this run's own on the PostgreSQL server of `server_url`, dropped afterwards: a copy of
+    `template` when given (the test run's migrated database, tests/shared_per_run.py), else empty.
 
     Created and dropped from the server's maintenance database (`postgres`), so the database
     `server_url` names need not exist (the test suite's does not until pytest-django creates it).
@@ -69,7 +72,7 @@ def private_database(server_url: str):
     name = f"cso_load_{secrets.token_hex(4)}"
     admin_url = database_url(server_url, "postgres")
     with psycopg.connect(admin_url, autocommit=True) as admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
+        admin.execute(f'CREATE DATABASE "{name}"' + (f' TEMPLATE "{template}"' if template else ""))
     try:
         yield database_url(admin_url, name)
     finally:
@@ -123,12 +126,13 @@ def seed(env: dict[str, str]) -> dict:
 
 
 @contextlib.contextmanager
-def load_site(admin_database_url: str, s3_endpoint: str, keep_workdir: bool = False):
-    """Everything a run needs, torn down afterwards; with `keep_workdir` the log and the e-mails stay."""
+def load_site(admin_database_url: str, s3_endpoint: str, keep_workdir: bool = False, template: str | None = None):
+    """Everything a run needs, torn down afterwards; with `keep_workdir` the log and the e-mails stay; the
+    database starts as a copy of `template` when given (its migrate then has nothing to do)."""
     workdir = Path(tempfile.mkdtemp(prefix="cso-load-"))
     with (
         contextlib.ExitStack() as cleanup,
-        private_database(admin_database_url) as db_url,
+        private_database(admin_database_url, template) as db_url,
         private_bucket(s3_endpoint) as bucket,
         smtp_sink(workdir / "mail") as email_url,
     ):
@@ -233,8 +237,15 @@ def tree_cpu_seconds(root: int) -> float:
     return total
 
 
-def run(admin_database_url: str, s3_endpoint: str, users: int, comments: int, keep_workdir: bool = False) -> dict:
-    with load_site(admin_database_url, s3_endpoint, keep_workdir) as site:
+def run(
+    admin_database_url: str,
+    s3_endpoint: str,
+    users: int,
+    comments: int,
+    keep_workdir: bool = False,
+    template: str | None = None,
+) -> dict:
+    with load_site(admin_database_url, s3_endpoint, keep_workdir, template) as site:
         load_before = os.getloadavg()
         started, web_cpu = time.monotonic(), tree_cpu_seconds(site.web_pid)
         generator_cpu = resource.getrusage(resource.RUSAGE_CHILDREN)

@@ -23,7 +23,7 @@ DATABASE_URL = os.environ.get("DATABASE_URL", "")
 S3_ENDPOINT = os.environ.get("TEST_S3_ENDPOINT_URL", "")
 
 
-def test_a_hundred_comments_from_ten_organisations_are_each_stored_once_with_their_attachments():
+def test_a_hundred_comments_from_ten_organisations_are_each_stored_once_with_their_attachments(migrated_template):
     if not DATABASE_URL.startswith("postgres") or not S3_ENDPOINT:
         reason = (
             "the load scenario needs PostgreSQL and S3: DATABASE_URL/TEST_S3_ENDPOINT_URL unset (`make test` sets them)"
@@ -32,7 +32,7 @@ def test_a_hundred_comments_from_ten_organisations_are_each_stored_once_with_the
         pytest.skip(reason)
     from tests.load.harness import run
 
-    result = run(DATABASE_URL, S3_ENDPOINT, users=10, comments=100)
+    result = run(DATABASE_URL, S3_ENDPOINT, users=10, comments=100, template=migrated_template)
 
     counts = result["reconciliation"]
     assert (counts["organisations"], counts["acknowledged"], counts["confirmed"]) == (100, 100, 100), result
@@ -43,6 +43,7 @@ def test_a_hundred_comments_from_ten_organisations_are_each_stored_once_with_the
     # Every request type of the journey was made, for each organisation.
     assert {name: figures["requests"] for name, figures in result["latency_ms"].items()} == {
         "open consultation": 100,
+        "form token": 100,
         "send comment": 100,
         "open confirmation link": 100,
         "confirm": 100,
