@@ -7,14 +7,7 @@ from django.utils.html import escape
 from consultations import moderation
 from consultations.models import Comment, CommentState, RejectionReason
 from tests.consultations.factories import CommentFactory, ConsultationPageFactory
-from tests.consultations.moderation_admin import (
-    LIST_URL,
-    assert_denied,
-    bulk_url,
-    edit_url,
-    fresh,
-    logs,
-)
+from tests.consultations.moderation_admin import LIST_URL, assert_denied, bulk_url, edit_url, fresh, logs
 
 pytestmark = pytest.mark.django_db
 

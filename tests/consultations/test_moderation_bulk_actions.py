@@ -11,12 +11,7 @@ from wagtail.models import ModelLogEntry
 from consultations import moderation
 from consultations.models import CommentState, Decision, RejectionReason
 from tests.consultations.factories import CommentFactory
-from tests.consultations.moderation_admin import (
-    LIST_URL,
-    bulk_url,
-    fresh,
-    logs,
-)
+from tests.consultations.moderation_admin import LIST_URL, bulk_url, fresh, logs
 
 pytestmark = pytest.mark.django_db
 

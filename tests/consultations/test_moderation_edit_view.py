@@ -5,12 +5,7 @@ import pytest
 from consultations import moderation
 from consultations.models import CommentState, Decision, RejectionReason
 from tests.consultations.factories import CommentFactory
-from tests.consultations.moderation_admin import (
-    edit_url,
-    fresh,
-    logs,
-    moderation_data,
-)
+from tests.consultations.moderation_admin import edit_url, fresh, logs, moderation_data
 
 pytestmark = pytest.mark.django_db
 

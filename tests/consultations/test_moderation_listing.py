@@ -7,10 +7,7 @@ from django.test.utils import CaptureQueriesContext
 
 from consultations.models import CommentState, Decision, Kind, OrganisationType
 from tests.consultations.factories import CommentFactory, ConsultationPageFactory
-from tests.consultations.moderation_admin import (
-    LIST_URL,
-    listed,
-)
+from tests.consultations.moderation_admin import LIST_URL, listed
 
 pytestmark = pytest.mark.django_db
 

@@ -9,14 +9,7 @@ from wagtail.models import ModelLogEntry
 from consultations import moderation
 from consultations.models import CommentState, Decision
 from tests.consultations.factories import CommentFactory
-from tests.consultations.moderation_admin import (
-    LIST_URL,
-    bulk_url,
-    edit_url,
-    fresh,
-    logs,
-    moderation_data,
-)
+from tests.consultations.moderation_admin import LIST_URL, bulk_url, edit_url, fresh, logs, moderation_data
 
 XSS = "<script>alert(1)</script>"
 
