@@ -1,15 +1,12 @@
 """The public log of a consultation's dates as one page shows it.
 
 The entries and their dates are the original's (editors change dates there); the reason is the
-page's own translation of it where there is one (English), else the original's words, marked as
-Serbian so that screen readers read them right. The Latin page transliterates them as it renders.
+page's own translation of it where there is one (English), else the original's words, which the
+template shows as every untranslated Serbian text: in the script of the reader's language (Latin on
+an English page) and marked as Serbian (`serbian_text_lang`), so that screen readers read them right.
 """
 
 from dataclasses import dataclass
-
-from django.conf import settings
-
-from core.languages import BCP47
 
 from .models import DateChange
 
@@ -18,7 +15,7 @@ from .models import DateChange
 class DateLogEntry:
     change: DateChange
     reason: str
-    reason_lang: str  # a BCP 47 tag when the reason is not in the page's language, else ""
+    untranslated: bool  # the original's Serbian words on a page in another language
 
 
 def date_log(page, original) -> list[DateLogEntry]:
@@ -27,12 +24,11 @@ def date_log(page, original) -> list[DateLogEntry]:
     if not entries:
         return []
     if page.pk == original.pk:
-        return [DateLogEntry(entry, entry.reason, "") for entry in entries]
+        return [DateLogEntry(entry, entry.reason, untranslated=False) for entry in entries]
     translated = {entry.translation_key: entry.reason for entry in page.date_changes.all()}
-    source_lang = BCP47.get(settings.LANGUAGE_CODE, settings.LANGUAGE_CODE)
     return [
-        DateLogEntry(entry, translated[entry.translation_key], "")
+        DateLogEntry(entry, translated[entry.translation_key], untranslated=False)
         if entry.translation_key in translated
-        else DateLogEntry(entry, entry.reason, source_lang)
+        else DateLogEntry(entry, entry.reason, untranslated=True)
         for entry in entries
     ]

@@ -13,7 +13,9 @@ def pytest_configure(config):
     from django.db.models.signals import post_migrate
 
     from tests.migrated_data import note_flush
+    from tests.shared_per_run import make_shared_folder
 
+    make_shared_folder()
     post_migrate.connect(note_flush, dispatch_uid="tests-note-flush")
 
 
@@ -24,19 +26,20 @@ def pytest_sessionstart(session):
 
 
 def pytest_unconfigure(config):
-    """The run's controller (or its only process) drops the migrated template database, if one was made."""
-    from tests.shared_per_run import drop_template_at_the_end
+    """The run's controller (or its only process) drops the migrated template database, if one was made,
+    and removes the folder the run's processes shared."""
+    from tests.shared_per_run import clean_up_at_the_end
 
-    drop_template_at_the_end(config)
+    clean_up_at_the_end(config)
 
 
 @pytest.fixture(scope="session")
-def migrated_template(tmp_path_factory):
+def migrated_template():
     """The name of a migrated PostgreSQL database to copy (CREATE DATABASE … TEMPLATE), made once per
     run (tests/shared_per_run.py); None off PostgreSQL."""
     from tests.shared_per_run import migrated_template, shared_folder
 
-    return migrated_template(shared_folder(tmp_path_factory))
+    return migrated_template(shared_folder())
 
 
 @pytest.fixture(scope="session")
@@ -76,14 +79,25 @@ def home_page(db):
     return SiteHomePageFactory()
 
 
+@pytest.fixture(scope="module")
+def module_rows(django_db_setup, django_db_blocker):
+    """A transaction around the module's tests, for rows built once and shared by them (tests/module_rows.py)."""
+    from tests.module_rows import ModuleRows
+
+    rows = ModuleRows(django_db_blocker)
+    rows.begin()
+    yield rows
+    rows.roll_back()
+
+
 @pytest.fixture(scope="session")
-def demo_snapshot(django_db_setup, django_db_blocker, tmp_path_factory):
+def demo_snapshot(django_db_setup, django_db_blocker):
     """The demo site's rows and files, built once for the whole run, all its processes (tests/demo_snapshot.py)."""
     from tests.demo_snapshot import shared_demo_snapshot
     from tests.shared_per_run import shared_folder
 
     with django_db_blocker.unblock():
-        return shared_demo_snapshot(shared_folder(tmp_path_factory))
+        return shared_demo_snapshot(shared_folder())
 
 
 @pytest.fixture

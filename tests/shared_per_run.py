@@ -12,8 +12,10 @@ for the lock, then take what it left. Two results are shared this way:
 import contextlib
 import fcntl
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 import threading
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
@@ -23,10 +25,19 @@ import pytest
 PROJECT = Path(__file__).resolve().parents[1]
 
 
-def shared_folder(tmp_path_factory) -> Path:
-    """The run's base temporary folder: pytest-xdist gives each worker a folder inside the controller's."""
-    base = tmp_path_factory.getbasetemp()
-    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+SHARED_FOLDER = "CSO_TEST_RUN_FOLDER"
+
+
+def make_shared_folder() -> None:
+    """In the run's controller (or its only process), before any worker starts: a new folder, named in an
+    environment variable the workers inherit."""
+    if not _is_worker():
+        os.environ[SHARED_FOLDER] = tempfile.mkdtemp(prefix="cso-test-run-")
+
+
+def shared_folder() -> Path:
+    """The folder every process of this run shares (made by `make_shared_folder`)."""
+    return Path(os.environ[SHARED_FOLDER])
 
 
 @contextlib.contextmanager
@@ -122,7 +133,7 @@ def migrate_template_while_workers_start(config) -> None:
     waits). A failure here is left for the first worker that asks, which tries again and reports it."""
     if _is_worker() or not getattr(config.option, "numprocesses", None) or postgres_server_url() is None:
         return
-    folder = _controller_folder(config)
+    folder = shared_folder()
 
     def migrate() -> None:
         with contextlib.suppress(Exception):
@@ -132,18 +143,17 @@ def migrate_template_while_workers_start(config) -> None:
     config.stash[_MIGRATING].start()
 
 
-def drop_template_at_the_end(config) -> None:
-    """In the run's controller (or its only process): the template goes, once nothing copies it any more."""
-    if _is_worker():
+def clean_up_at_the_end(config) -> None:
+    """In the run's controller (or its only process): the template and the shared folder go, once nothing
+    uses them any more."""
+    if _is_worker() or SHARED_FOLDER not in os.environ:
         return
     if (thread := config.stash.get(_MIGRATING, None)) is not None:
         thread.join()
-    factory = getattr(config, "_tmp_path_factory", None)
-    if factory is None or factory._basetemp is None:  # no temporary folder: nothing was made
-        return
-    made = _controller_folder(config) / "migrated-template"
+    made = shared_folder() / "migrated-template"
     if made.exists() and postgres_server_url():
         drop_database(postgres_server_url(), made.read_text())
+    shutil.rmtree(shared_folder(), ignore_errors=True)
 
 
 _MIGRATING = pytest.StashKey[threading.Thread]()
@@ -151,11 +161,6 @@ _MIGRATING = pytest.StashKey[threading.Thread]()
 
 def _is_worker() -> bool:
     return bool(os.environ.get("PYTEST_XDIST_WORKER"))
-
-
-def _controller_folder(config) -> Path:
-    # The folder pytest-xdist makes the workers' folders in (it reads it the same way).
-    return config._tmp_path_factory.getbasetemp()
 
 
 def drop_database(server_url: str, name: str) -> None:

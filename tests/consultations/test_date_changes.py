@@ -16,6 +16,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, strea
 
 from consultations.models import ConsultationPage, DateChange, DateChangeKind
 from consultations.page_form import DATE_CHANGE_REASON_REQUIRED
+from core.scripts import to_latin
 from tests.consultations.factories import CommentFactory, ConsultationIndexPageFactory, ConsultationPageFactory
 from tests.factories import publish
 
@@ -223,12 +224,13 @@ def test_english_page_shows_the_log_in_english_with_the_translated_reason(extend
     assert "because of the holidays" in rows[1] and REASON not in rows[1]
 
 
-def test_english_page_shows_an_untranslated_reason_marked_as_serbian(extended):
+def test_english_page_shows_an_untranslated_reason_in_latin_marked_as_serbian(extended):
     english = english_translation(extended)
     english.date_changes.all().delete()  # translated before the dates changed
     publish(english)
 
     html = Client().get(english.url).content.decode()
 
-    assert f'<td lang="sr-Cyrl">{REASON}</td>' in html
+    assert f'<td lang="sr-Latn">{to_latin(REASON)}</td>' in html
+    assert REASON not in html
     assert "Extended" in log_rows(html)[1]

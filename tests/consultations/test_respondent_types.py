@@ -20,6 +20,7 @@ from consultations.models import Comment, Consent, RespondentType
 from consultations.report import build_report, report_response
 from tests.consultations.factories import CommentFactory, ConsultationPageFactory
 from tests.consultations.helpers import VALID_REGISTRATION_NUMBER, comment_data, post_comment
+from tests.module_rows import fresh
 
 pytestmark = pytest.mark.django_db
 
@@ -29,9 +30,16 @@ CITY_OF_NOVI_SAD = "08179115"
 NIS_TAX_NUMBER = "104052135"
 
 
+@pytest.fixture(scope="module")
+def consultation_built(module_rows):
+    return module_rows.make(
+        ConsultationPageFactory, home=module_rows.home_page(), title="Нацрт одлуке о јавним расправама", article_count=3
+    )
+
+
 @pytest.fixture
-def consultation(home_page):
-    return ConsultationPageFactory(home=home_page, title="Нацрт одлуке о јавним расправама", article_count=3)
+def consultation(db, consultation_built):
+    return fresh(consultation_built)
 
 
 def send(client, page, **overrides):
@@ -188,9 +196,14 @@ def test_a_citizens_canonical_text_holds_no_name_and_an_organisations_keeps_its_
 # --- the report and the listing -------------------------------------------------------------------
 
 
+@pytest.fixture(scope="module")
+def closed_built(module_rows):
+    return module_rows.make(ConsultationPageFactory, home=module_rows.home_page(), reported=True)
+
+
 @pytest.fixture
-def closed(home_page):
-    return ConsultationPageFactory(home=home_page, reported=True)
+def closed(db, closed_built):
+    return fresh(closed_built)
 
 
 def report_file(page, fmt):

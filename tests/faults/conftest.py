@@ -69,14 +69,14 @@ def load_sql(database: PrivateCluster, name: str, sql: Path) -> None:
 
 
 @pytest.fixture(scope="session")
-def fault_site(migrated_template, tmp_path_factory):
+def fault_site(migrated_template):
     if postgres_bin() is None:
         print("fault tests skipped: no PostgreSQL server binaries in /usr/lib/postgresql/*/bin")  # noqa: T201
         pytest.skip("the Debian package postgresql is not installed (`make test` installs it)")
     with private_postgres() as database, private_object_store() as store:
         database.create_database("cso")
         # The run's migrated database (tests/shared_per_run.py), so the seed's migrate has nothing left to do.
-        dump = migrated_template_sql(shared_folder(tmp_path_factory))
+        dump = migrated_template_sql(shared_folder())
         if dump is not None:
             load_sql(database, "cso", dump)
         env = production_env(

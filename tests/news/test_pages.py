@@ -282,3 +282,22 @@ def test_editor_can_create_a_news_item_with_topics(admin_client, home_page):
     assert response.status_code == 302, response.context["form"].errors if response.context else response
     page = NewsPage.objects.get(title="Нова вест")
     assert sorted(tag.name for tag in page.tags.all()) == ["конкурс", "обука"]
+
+
+@pytest.mark.django_db
+def test_an_english_news_page_shows_its_serbian_topics_in_latin_marked_as_serbian(client, home_page):
+    publish(home_page)
+    news = NewsPageFactory(parent=NewsIndexPageFactory(parent=home_page), topics=["просторије"])
+    english = Locale.objects.get(language_code="en")
+    for page in [home_page, news.get_parent().specific]:
+        publish(page.copy_for_translation(english))
+    translation = news.copy_for_translation(english)
+    translation.title = "The office moves"
+    publish(translation)
+
+    html = client.get(translation.url).content.decode()
+
+    assert 'lang="sr-Latn">prostorije</a>' in html
+    assert "просторије" not in html
+    index_html = client.get(translation.get_parent().url).content.decode()
+    assert '<span lang="sr-Latn">prostorije</span>' in index_html

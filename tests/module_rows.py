@@ -1,0 +1,60 @@
+"""Rows a test module's tests all start from, built once for the module instead of once per test.
+
+Publishing a page costs a few hundred queries (its revision, the Latin twin through wagtail-localize,
+search entries, the reference index): a consultation with its home and index is about a second of a
+test's setup. A module whose tests only read that tree, or change it and let their savepoint undo it,
+builds it once:
+
+    @pytest.fixture(scope="module")
+    def consultation_built(module_rows):
+        return module_rows.make(ConsultationPageFactory, home=module_rows.home_page(), title="…")
+
+    @pytest.fixture
+    def consultation(db, consultation_built):
+        return fresh(consultation_built)
+
+`module_rows` (tests/conftest.py) opens a transaction around the module's tests; the rows are made
+inside it, each test runs in a savepoint of its own (pytest-django's `db`), rolled back after it, and
+the module's rows are rolled back after its last test. Tests get each object fresh from the database,
+so that what one test changes on a Python object does not reach the next.
+
+Not for a module with transactional tests (`transactional_db`, live servers, the browser tests): they
+commit and flush, which an open transaction forbids.
+"""
+
+from django.db import transaction
+
+from tests.factories import SiteHomePageFactory
+
+
+class ModuleRows:
+    """The module's open transaction, and `make` to build rows in it with the database unblocked."""
+
+    def __init__(self, django_db_blocker):
+        self.blocker = django_db_blocker
+        self.atomic = transaction.atomic()
+        self._home_page = None
+
+    def begin(self) -> None:
+        with self.blocker.unblock():
+            self.atomic.__enter__()
+
+    def roll_back(self) -> None:
+        with self.blocker.unblock():
+            transaction.set_rollback(True)
+            self.atomic.__exit__(None, None, None)
+
+    def make(self, build, *args, **kwargs):
+        with self.blocker.unblock():
+            return build(*args, **kwargs)
+
+    def home_page(self):
+        """The site's home page (as the `home_page` fixture makes it), made once for the module."""
+        if self._home_page is None:
+            self._home_page = self.make(SiteHomePageFactory)
+        return self._home_page
+
+
+def fresh(instance):
+    """`instance` as the database has it now, a new object: a test's changes to the last one stay there."""
+    return type(instance)._default_manager.get(pk=instance.pk)
