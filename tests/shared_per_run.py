@@ -30,8 +30,9 @@ SHARED_FOLDER = "CSO_TEST_RUN_FOLDER"
 
 def make_shared_folder() -> None:
     """In the run's controller (or its only process), before any worker starts: a new folder, named in an
-    environment variable the workers inherit."""
-    if not _is_worker():
+    environment variable the workers inherit; or the one the caller made (scripts/test.sh migrates the
+    template in it while the checks before pytest run)."""
+    if not _is_worker() and SHARED_FOLDER not in os.environ:
         os.environ[SHARED_FOLDER] = tempfile.mkdtemp(prefix="cso-test-run-")
 
 
@@ -166,3 +167,9 @@ def _is_worker() -> bool:
 def drop_database(server_url: str, name: str) -> None:
     with _admin(server_url) as admin:
         admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+if __name__ == "__main__":
+    # scripts/test.sh: `python -m tests.shared_per_run` migrates the template in the run's folder
+    # (CSO_TEST_RUN_FOLDER) while the lint checks run; pytest then finds it made (or waits for the lock).
+    migrated_template(shared_folder())
