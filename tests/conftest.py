@@ -90,6 +90,19 @@ def module_rows(django_db_setup, django_db_blocker):
     rows.roll_back()
 
 
+@pytest.fixture(scope="module")
+def module_home_page_built(module_rows):
+    return module_rows.home_page()
+
+
+@pytest.fixture
+def module_home_page(db, module_home_page_built):
+    """The module's home page (tests/module_rows.py), fresh for each test."""
+    from tests.module_rows import fresh
+
+    return fresh(module_home_page_built)
+
+
 @pytest.fixture(scope="session")
 def demo_snapshot(django_db_setup, django_db_blocker):
     """The demo site's rows and files, built once for the whole run, all its processes (tests/demo_snapshot.py)."""

@@ -22,7 +22,7 @@ Not for a module with transactional tests (`transactional_db`, live servers, the
 commit and flush, which an open transaction forbids.
 """
 
-from django.db import transaction
+from django.db import connection, transaction
 
 from tests.factories import SiteHomePageFactory
 
@@ -45,11 +45,17 @@ class ModuleRows:
             self.atomic.__exit__(None, None, None)
 
     def make(self, build, *args, **kwargs):
+        # Made inside a test's savepoint, the rows would be rolled back after that test while the
+        # module kept them for the next ones.
+        assert connection.atomic_blocks and connection.atomic_blocks[-1] is self.atomic, (
+            "module rows are made in module-scoped fixtures only: a test's transaction is open"
+        )
         with self.blocker.unblock():
             return build(*args, **kwargs)
 
     def home_page(self):
-        """The site's home page (as the `home_page` fixture makes it), made once for the module."""
+        """The site's home page (as the `home_page` fixture makes it), made once for the module: call it from
+        module-scoped fixtures (the `module_home_page` fixture gives it to tests)."""
         if self._home_page is None:
             self._home_page = self.make(SiteHomePageFactory)
         return self._home_page

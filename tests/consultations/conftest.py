@@ -1,17 +1,26 @@
 """Fixtures of the comment moderation suites (test_moderation_*): a consultation, its articles, two editors.
 
 A suite that defines a fixture of the same name (many define their own `page`) uses its own.
+The consultation is built once per module (tests/module_rows.py): the moderation suites only add comments
+and pages under it, which each test's savepoint takes back. A suite using this `page` must not ask for
+`home_page` too (that one would make another site root), nor hold transactional tests.
 """
 
 import pytest
 
 from tests.consultations.factories import ConsultationPageFactory, StaffUserFactory
 from tests.consultations.helpers import logged_in
+from tests.module_rows import fresh
+
+
+@pytest.fixture(scope="module")
+def page_built(module_rows):
+    return module_rows.make(ConsultationPageFactory, home=module_rows.home_page(), title="Нацрт одлуке о буџету")
 
 
 @pytest.fixture
-def page(home_page):
-    return ConsultationPageFactory(home=home_page, title="Нацрт одлуке о буџету")
+def page(db, page_built):
+    return fresh(page_built)
 
 
 @pytest.fixture

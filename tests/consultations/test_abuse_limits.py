@@ -22,15 +22,23 @@ from tests.consultations.helpers import (
     post_comment,
     solve_independently,
 )
+from tests.module_rows import fresh
 
 pytestmark = pytest.mark.django_db
 
 HOUR = rate_limits.HOUR
 
 
+@pytest.fixture(scope="module")
+def consultation_built(module_rows):
+    return module_rows.make(
+        ConsultationPageFactory, home=module_rows.home_page(), title="Нацрт одлуке о ограничењима", article_count=3
+    )
+
+
 @pytest.fixture
-def consultation(home_page):
-    return ConsultationPageFactory(home=home_page, title="Нацрт одлуке о ограничењима", article_count=3)
+def consultation(db, consultation_built):
+    return fresh(consultation_built)
 
 
 def distinct(page, n: int, **overrides) -> dict:

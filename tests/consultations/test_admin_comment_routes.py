@@ -14,18 +14,28 @@ from consultations import moderation
 from consultations.models import Comment, CommentState
 from tests.consultations.factories import CommentFactory, ConsultationPageFactory, StaffUserFactory
 from tests.consultations.helpers import logged_in
+from tests.module_rows import fresh
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def comment(home_page):
-    page = ConsultationPageFactory(home=home_page)
+def published_comment_with_attachment(home) -> Comment:
+    page = ConsultationPageFactory(home=home)
     comment = CommentFactory(consultation=page, article=page.articles.first(), state=CommentState.CONFIRMED)
     comment.attachment.save("primedba.pdf", ContentFile(b"%PDF-1.4 test"), save=True)
     # A log entry, so the history views and the site history have something to list.
     moderation.publish([comment], StaffUserFactory(username="first-moderator", permissions=["moderate_comment"]))
-    return Comment.objects.get(pk=comment.pk)
+    return comment
+
+
+@pytest.fixture(scope="module")
+def comment_built(module_rows):
+    return module_rows.make(published_comment_with_attachment, module_rows.home_page())
+
+
+@pytest.fixture
+def comment(db, comment_built):
+    return fresh(comment_built)
 
 
 @pytest.fixture

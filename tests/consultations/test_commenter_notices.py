@@ -18,13 +18,25 @@ from consultations.notices import notify_answer, notify_commenters, unsubscribe_
 from tests.consultations.factories import CommentFactory, ConsultationPageFactory
 from tests.consultations.helpers import comment_data, post_comment
 from tests.factories import publish
+from tests.module_rows import fresh
 
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(scope="module")
+def page_built(module_rows):
+    return module_rows.make(ConsultationPageFactory, home=module_rows.home_page(), title="Нацрт одлуке о буџету")
+
+
 @pytest.fixture
-def page(home_page):
-    return ConsultationPageFactory(home=home_page, title="Нацрт одлуке о буџету")
+def page(db, page_built):
+    return fresh(page_built)
+
+
+@pytest.fixture
+def home_page(module_home_page):
+    """The module's home, under which its rows are (the bare site's would replace them)."""
+    return module_home_page
 
 
 def committed(action, *args, **kwargs):

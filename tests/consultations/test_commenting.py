@@ -14,13 +14,27 @@ from django.test import TestCase
 from consultations.models import Comment, CommentState
 from tests.consultations.factories import ConsultationPageFactory
 from tests.consultations.helpers import VALID_TAX_NUMBER, comment_data, form_token, post_comment
+from tests.module_rows import fresh
 
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(scope="module")
+def consultation_built(module_rows):
+    return module_rows.make(
+        ConsultationPageFactory, home=module_rows.home_page(), title="Нацрт одлуке о удружењима", article_count=5
+    )
+
+
 @pytest.fixture
-def consultation(home_page):
-    return ConsultationPageFactory(home=home_page, title="Нацрт одлуке о удружењима", article_count=5)
+def consultation(db, consultation_built):
+    return fresh(consultation_built)
+
+
+@pytest.fixture
+def home_page(module_home_page):
+    """The module's home, under which its rows are (the bare site's would replace them)."""
+    return module_home_page
 
 
 def confirmation_link(message) -> str:

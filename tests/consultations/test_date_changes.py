@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from django.contrib.auth import get_user_model
 from django.core import mail
 from django.test import Client, TestCase
 from django.utils import timezone, translation
@@ -19,6 +20,7 @@ from consultations.page_form import DATE_CHANGE_REASON_REQUIRED
 from core.scripts import to_latin
 from tests.consultations.factories import CommentFactory, ConsultationIndexPageFactory, ConsultationPageFactory
 from tests.factories import publish
+from tests.module_rows import fresh
 
 pytestmark = pytest.mark.django_db
 
@@ -33,15 +35,30 @@ def in_days(days: int):
     return whole_minute(timezone.now() + datetime.timedelta(days=days))
 
 
-@pytest.fixture
-def page(home_page):
+def budget_consultation(home):
     # Whole minutes, as the admin's date widget has them.
     return ConsultationPageFactory(
-        home=home_page,
+        home=home,
         title="Нацрт одлуке о буџету",
         opens_at=in_days(-2),
         closes_at=in_days(20),
     )
+
+
+@pytest.fixture(scope="module")
+def page_built(module_rows):
+    return module_rows.make(budget_consultation, module_rows.home_page())
+
+
+@pytest.fixture
+def page(db, page_built):
+    return fresh(page_built)
+
+
+@pytest.fixture
+def home_page(module_home_page):
+    """The module's home, under which its rows are (the bare site's would replace them)."""
+    return module_home_page
 
 
 def admin_date(moment) -> str:
@@ -172,11 +189,26 @@ def log_rows(html: str) -> list[str]:
     ]
 
 
-@pytest.fixture
-def extended(admin_client, page):
+def extended_in_admin(home):
+    """A consultation whose closing date an editor moved, with the reason, in the admin."""
+    page = budget_consultation(home)
+    editor = get_user_model().objects.create_superuser("urednica-datuma", "urednica@example.com", "x")
+    admin_client = Client()
+    admin_client.force_login(editor)
     publish_in_admin(admin_client, page, edit_form(page, closes_at=admin_date(in_days(30)), date_change_reason=REASON))
     page.refresh_from_db()
     return page
+
+
+@pytest.fixture(scope="module")
+def extended_built(module_rows):
+    """A consultation of its own: `page`, whose tests find no date change, stays as published."""
+    return module_rows.make(extended_in_admin, module_rows.home_page())
+
+
+@pytest.fixture
+def extended(db, extended_built):
+    return fresh(extended_built)
 
 
 def test_cyrillic_page_shows_the_log_with_dates_in_time_elements(extended):

@@ -24,6 +24,7 @@ from tests.calls.factories import translate_to_english
 from tests.consultations.factories import CommentFactory, ConsultationPageFactory, StaffUserFactory
 from tests.consultations.helpers import comment_data, logged_in, post_comment
 from tests.documents.factories import RegistryDocumentFactory
+from tests.module_rows import fresh
 from tests.nu_checker import check_html_files
 from tests.queries import queries_to_render
 
@@ -33,15 +34,30 @@ OLD_TEXT = "Удружење подноси пријаву у року од 15 �
 NEW_TEXT = "Удружење подноси пријаву у року од 30 дана од дана објављивања јавног конкурса на порталу Града."
 
 
-@pytest.fixture
-def consultation(home_page):
-    page = ConsultationPageFactory(home=home_page, title="Нацрт одлуке о суфинансирању", article_count=3)
+def co_financing_consultation(home):
+    page = ConsultationPageFactory(home=home, title="Нацрт одлуке о суфинансирању", article_count=3)
     articles_of(page).filter(sort_order=2).update(text=OLD_TEXT)
     DraftVersion.objects.filter(consultation=page).delete()  # frozen again below, with OLD_TEXT
     from consultations.versions import ensure_first_version
 
     ensure_first_version(page)
     return page
+
+
+@pytest.fixture(scope="module")
+def consultation_built(module_rows):
+    return module_rows.make(co_financing_consultation, module_rows.home_page())
+
+
+@pytest.fixture
+def consultation(db, consultation_built):
+    return fresh(consultation_built)
+
+
+@pytest.fixture
+def home_page(module_home_page):
+    """The module's home, under which its rows are (the bare site's would replace them)."""
+    return module_home_page
 
 
 @pytest.fixture

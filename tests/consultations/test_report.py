@@ -21,17 +21,32 @@ from consultations.models import CommentState, Consent, Decision, Kind
 from consultations.report import FORMATS, build_report, report_response
 from tests.consultations.factories import CommentFactory, ConsultationPageFactory
 from tests.consultations.report_helpers import add_comments_in_turn, queries_for_report
+from tests.module_rows import fresh
 
 pytestmark = pytest.mark.django_db
 
 XSS = "<script>alert(1)</script>"
 
 
-@pytest.fixture
-def page(home_page):
-    return ConsultationPageFactory(
-        home=home_page, reported=True, report_intro="Канцеларија је размотрила све коментаре."
+@pytest.fixture(scope="module")
+def page_built(module_rows):
+    return module_rows.make(
+        ConsultationPageFactory,
+        home=module_rows.home_page(),
+        reported=True,
+        report_intro="Канцеларија је размотрила све коментаре.",
     )
+
+
+@pytest.fixture
+def page(db, page_built):
+    return fresh(page_built)
+
+
+@pytest.fixture
+def home_page(module_home_page):
+    """The module's home, under which its rows are (the bare site's would replace them)."""
+    return module_home_page
 
 
 def get(page, fmt, language="sr-cyrl"):

@@ -19,29 +19,50 @@ from consultations.versions import freeze_version
 from tests.consultations.factories import CommentFactory, ConsultationPageFactory
 from tests.consultations.report_helpers import add_comments_in_turn, queries_for_report
 from tests.consultations.test_report import get
+from tests.module_rows import fresh
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def page(home_page):
+def reported_consultation(home):
     return ConsultationPageFactory(
-        home=home_page,
+        home=home,
         opens_in=-timedelta(days=30),
         closes_in=-timedelta(days=1),
         report_published_at=timezone.now(),
     )
 
 
-@pytest.fixture
-def revised(page):
-    """A consultation with version 2 of its draft, one comment on each version."""
+def with_version_2(page):
+    """`page` with version 2 of its draft, one comment on each version."""
     first_version = page.draft_versions.get(number=1)
     second_version = freeze_version(page, note="Рок продужен на 30 дана.")
     article = page.articles.first()
     CommentFactory(consultation=page, article=article, version=first_version, justification="Коментар на прву.")
     CommentFactory(consultation=page, article=article, version=second_version, justification="Коментар на другу.")
     return page
+
+
+@pytest.fixture(scope="module")
+def page_built(module_rows):
+    return module_rows.make(reported_consultation, module_rows.home_page())
+
+
+@pytest.fixture
+def page(db, page_built):
+    return fresh(page_built)
+
+
+@pytest.fixture(scope="module")
+def revised_built(module_rows):
+    """A consultation of its own (no test asks for both): `page` keeps a single-version draft."""
+    return module_rows.make(lambda: with_version_2(reported_consultation(module_rows.home_page())))
+
+
+@pytest.fixture
+def revised(db, revised_built):
+    """A consultation with version 2 of its draft, one comment on each version."""
+    return fresh(revised_built)
 
 
 def in_language(page, language):

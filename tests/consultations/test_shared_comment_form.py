@@ -17,6 +17,7 @@ from tests.consultations.factories import ConsultationPageFactory
 from tests.consultations.helpers import comment_data, form_token_url, post_comment
 from tests.factories import StandardPageFactory, publish
 from tests.html_dom import parse, text_content
+from tests.module_rows import fresh
 
 pytestmark = pytest.mark.django_db
 
@@ -26,9 +27,25 @@ SEND_AGAIN_NOTE = "Ваш коментар још није послат. Про�
 OTHER_TEXT_REFUSAL = "Овај образац је већ послат с другим текстом, па овај текст није сачуван."
 
 
+@pytest.fixture(scope="module")
+def consultation_built(module_rows):
+    return module_rows.make(
+        ConsultationPageFactory,
+        home=module_rows.home_page(),
+        title="Нацрт одлуке о заједничкој страници",
+        article_count=3,
+    )
+
+
 @pytest.fixture
-def consultation(home_page):
-    return ConsultationPageFactory(home=home_page, title="Нацрт одлуке о заједничкој страници", article_count=3)
+def consultation(db, consultation_built):
+    return fresh(consultation_built)
+
+
+@pytest.fixture
+def home_page(module_home_page):
+    """The module's home: the consultation's site root (a new one would take the default site from it)."""
+    return module_home_page
 
 
 def strict_browser() -> Client:

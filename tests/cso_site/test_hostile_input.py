@@ -199,6 +199,7 @@ def site(demo_snapshot, django_db_blocker):
 
 def get(path: str, pairs) -> int:
     query = urlencode([(name, value) for name, value in pairs])
+    # A new visitor for every request: no cookie or session of an earlier value changes the answer.
     response = Client().get(f"{path}?{query}" if query else path, HTTP_HOST="localhost")
     return response.status_code
 
