@@ -59,6 +59,10 @@ def comment(consultation, article=None, **kwargs):
 
 @pytest.fixture
 def api_content(home_page):
+    return build_api_content(home_page)
+
+
+def build_api_content(home_page) -> dict:
     """Public content of every kind, beside drafts, restricted pages and unpublished comments.
 
     Pages are saved live without a revision (no Latin twin): publishing one as an editor takes seconds;

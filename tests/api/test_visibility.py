@@ -2,10 +2,59 @@
 
 import pytest
 
+from django.conf import settings as django_settings
+from django.test import override_settings
+
 from wagtail.models import Locale
 
-from consultations.models import Decision
+from consultations.models import Comment, Decision
+from tests.api.conftest import build_api_content
 from tests.api.walk import API, ids
+from tests.factories import SiteHomePageFactory
+from tests.module_rows import fresh
+
+
+@pytest.fixture(scope="module")
+def module_media(tmp_path_factory):
+    """A media folder of the module's own, for the files of the content its tests share."""
+    folder = tmp_path_factory.mktemp("media")
+    storages = {"default": {"BACKEND": "django.core.files.storage.FileSystemStorage"}}
+    with override_settings(MEDIA_ROOT=folder, STORAGES={**django_settings.STORAGES, **storages}):
+        yield folder
+
+
+@pytest.fixture
+def local_media(module_media):
+    """The module's own media folder, where its shared content's files are (never the shared test media)."""
+    return module_media
+
+
+@pytest.fixture(scope="module")
+def api_content_built(module_rows, module_media):
+    return module_rows.make(build_api_content, module_rows.home_page())
+
+
+@pytest.fixture
+def home_page(db):
+    """A new site tree for the language tests, whose API lists must hold only their own content: the module's
+    goes for the test (rolled back after it), its comments first, as they protect their consultation."""
+    Comment.objects.all().delete()
+    return SiteHomePageFactory()
+
+
+def fresh_rows(value):
+    """`value` (rows in dicts and lists) as the database has it now."""
+    if isinstance(value, dict):
+        return {name: fresh_rows(item) for name, item in value.items()}
+    if isinstance(value, list):
+        return [fresh_rows(item) for item in value]
+    return fresh(value)
+
+
+@pytest.fixture
+def api_content(db, api_content_built):
+    """The module's content (tests/api/conftest.py), built once."""
+    return fresh_rows(api_content_built)
 
 
 @pytest.mark.django_db

@@ -10,18 +10,26 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data
 from calls.models import Award, AwardPayment, AwardReport
 from tests.calls.factories import AwardFactory, CallPageFactory
 from tests.factories import publish
+from tests.module_rows import fresh
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def award(home_page):
-    call = CallPageFactory(
-        home=publish(home_page),
+# The call and its results row are built once for the module: each test's changes stay in its savepoint.
+@pytest.fixture(scope="module")
+def award_built(module_rows):
+    call = module_rows.make(
+        CallPageFactory,
+        home=module_rows.make(publish, module_rows.home_page()),
         with_results=True,
         awards=[AwardFactory.build(registration_number="08872147", amount_awarded=Decimal("400000"))],
     )
-    return call.awards.get()
+    return module_rows.make(call.awards.get)
+
+
+@pytest.fixture
+def award(db, award_built):
+    return fresh(award_built)
 
 
 def follow_up(payments, reports=(), **fields):

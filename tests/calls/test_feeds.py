@@ -11,19 +11,35 @@ from wagtail.models import Locale, PageViewRestriction
 from tests.calls.factories import DAY, CallPageFactory, FundingAreaFactory
 from tests.consultations.factories import ConsultationPageFactory
 from tests.factories import publish
+from tests.module_rows import fresh
 
 pytestmark = pytest.mark.django_db
 
 CONTACTS = "Питања: konkursi@novisad.example, тел. +381 21 487 1234."
 
 
-@pytest.fixture
-def home(home_page):
-    return publish(home_page)
+# The home and the calls are built once for the module: the tests read them, or change them in their savepoint.
+@pytest.fixture(scope="module")
+def home_built(module_rows):
+    return module_rows.make(publish, module_rows.home_page())
 
 
 @pytest.fixture
-def calls(home):
+def home(db, home_built):
+    return fresh(home_built)
+
+
+@pytest.fixture(scope="module")
+def calls_built(module_rows, home_built):
+    return module_rows.make(build_calls, home_built)
+
+
+@pytest.fixture
+def calls(db, calls_built):
+    return {name: fresh(call) for name, call in calls_built.items()}
+
+
+def build_calls(home):
     area = FundingAreaFactory(name="Култура")
     return {
         "open": CallPageFactory(

@@ -22,15 +22,11 @@ from tests.calls.factories import (
     FundingTransparencyPageFactory,
 )
 from tests.factories import publish
+from tests.module_rows import fresh
 
 pytestmark = pytest.mark.django_db
 
 MOST, LIMAN, KORAK = "28103344", "28633017", "08872147"
-
-
-@pytest.fixture
-def home(home_page):
-    return publish(home_page)
 
 
 def call_in(year: int, home, areas, awards):
@@ -52,8 +48,7 @@ def pay(call, registration_number, *amounts):
     )
 
 
-@pytest.fixture
-def funding(home):
+def build_funding(home):
     culture, youth = FundingAreaFactory(name="Култура"), FundingAreaFactory(name="Омладина")
     first = call_in(2025, home, [culture], [(MOST, "400000"), (LIMAN, "250000.50")])
     second = call_in(2025, home, [youth], [(MOST, "300000")])
@@ -65,6 +60,17 @@ def funding(home):
     DirectFundingFactory(registration_number=LIMAN, amount=Decimal("77000"), granted_on=datetime.date(2024, 3, 1))
     FundingTransparencyPageFactory(parent=home)
     return {"first": first, "second": second, "older": older, "culture": culture, "youth": youth}
+
+
+# Built once for the module: the tests read these rows, or add rows their savepoint takes away again.
+@pytest.fixture(scope="module")
+def funding_built(module_rows):
+    return module_rows.make(lambda: build_funding(publish(module_rows.home_page())))
+
+
+@pytest.fixture
+def funding(db, funding_built):
+    return {name: fresh(row) for name, row in funding_built.items()}
 
 
 def report_csv(client, year: int) -> list[dict]:

@@ -16,6 +16,7 @@ from wagtail.models import Locale, PageViewRestriction
 from calls.models import Award, CallPage
 from tests.calls.factories import DAY, AwardFactory, CallPageFactory, FundingAreaFactory, FundingTransparencyPageFactory
 from tests.factories import SiteHomePageFactory, publish
+from tests.module_rows import fresh
 
 pytestmark = pytest.mark.django_db
 
@@ -35,8 +36,7 @@ def granted(organisation: str, registration_number: str, amount: str):
     )
 
 
-@pytest.fixture
-def funded(home):
+def build_funded(home):
     """Two calls with results in different years and areas, and calls whose rows are not public."""
     culture, social = FundingAreaFactory(name="Култура"), FundingAreaFactory(name="Социјална заштита")
     most = ("Удружење „Мост“", "08179115")
@@ -73,6 +73,18 @@ def funded(home):
     )
     draft.unpublish()
     return FundingTransparencyPageFactory(parent=home)
+
+
+# Built once for the module: the tests that read these calls change nothing their savepoint does not undo.
+# The tests that need a site without them ask for `home`, a tree of their own (per test, as before).
+@pytest.fixture(scope="module")
+def funded_built(module_rows):
+    return module_rows.make(lambda: build_funded(publish(module_rows.home_page())))
+
+
+@pytest.fixture
+def funded(db, funded_built):
+    return fresh(funded_built)
 
 
 def public_award_rows():

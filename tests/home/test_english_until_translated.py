@@ -14,6 +14,7 @@ from wagtail_localize.models import StringTranslation, Translation, TranslationS
 
 from tests.consultations.factories import CommentFactory, ConsultationIndexPageFactory, ConsultationPageFactory
 from tests.factories import StandardPageFactory, publish
+from tests.module_rows import fresh
 from tests.sitemaps import every_listed_url
 
 pytestmark = pytest.mark.django_db
@@ -29,8 +30,7 @@ def editor_client(client):
     return client
 
 
-@pytest.fixture
-def english_index(home_page):
+def build_english_index(home_page):
     """A live home page and consultations index in English, as the demo has them."""
     english = Locale.objects.get(language_code="en")
     for page, title, slug in [
@@ -43,9 +43,24 @@ def english_index(home_page):
     return home_page
 
 
+@pytest.fixture(scope="module")
+def english_index_built(module_rows):
+    return module_rows.make(build_english_index, module_rows.home_page())
+
+
 @pytest.fixture
-def consultation(english_index):
-    return ConsultationPageFactory(home=english_index, title=TITLE)
+def english_index(db, english_index_built):
+    return fresh(english_index_built)
+
+
+@pytest.fixture(scope="module")
+def consultation_built(module_rows, english_index_built):
+    return module_rows.make(ConsultationPageFactory, home=english_index_built, title=TITLE)
+
+
+@pytest.fixture
+def consultation(db, consultation_built):
+    return fresh(consultation_built)
 
 
 def start_english_translation(client, page) -> Page:

@@ -9,6 +9,7 @@ from wagtail.models import Locale, PageViewRestriction
 
 from home.sitemaps import PageSitemap
 from tests.factories import StandardPageFactory, publish
+from tests.module_rows import fresh
 from tests.queries import queries_to_render
 from tests.sitemaps import every_listed_url, index_locations, local, sitemap_urls
 
@@ -23,8 +24,19 @@ def in_english(page, title: str, slug: str = ""):
     return publish(translation)
 
 
+@pytest.fixture(scope="module")
+def site_pages_built(module_rows):
+    return module_rows.make(build_site_pages, module_rows.home_page())
+
+
 @pytest.fixture
-def site_pages(home_page):
+def site_pages(db, site_pages_built):
+    """The module's pages, built once. The query-count test asks for `home_page` instead: a new tree without
+    them (it counts every listed URL)."""
+    return {name: fresh(page) for name, page in site_pages_built.items()}
+
+
+def build_site_pages(home_page):
     """A home page in three languages; pages in three and in two languages; pages the public must not find."""
     publish(home_page)
     in_english(home_page, "Home")

@@ -14,6 +14,7 @@ from home.restrictions import restriction_facts
 from tests.calls.english import call_with_english_twin
 from tests.consultations.factories import ConsultationPageFactory
 from tests.factories import publish
+from tests.module_rows import fresh
 from tests.news.factories import EventIndexPageFactory, EventPageFactory, NewsIndexPageFactory, NewsPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -29,15 +30,29 @@ def restrict(page, restriction_type="login", **fields):
         return PageViewRestriction.objects.create(page=page, restriction_type=restriction_type, **fields)
 
 
-@pytest.fixture
-def home(home_page):
-    return publish(home_page)
+@pytest.fixture(scope="module")
+def home_built(module_rows):
+    return module_rows.make(publish, module_rows.home_page())
 
 
 @pytest.fixture
-def call_in_three_languages(home):
+def home(db, home_built):
+    return fresh(home_built)
+
+
+def build_call_in_three_languages(home):
     call, english = call_with_english_twin(home, "Конкурс Лабуд", "Call Labud", "call-labud")
     return call, latin(call), english
+
+
+@pytest.fixture(scope="module")
+def call_in_three_languages_built(module_rows, home_built):
+    return module_rows.make(build_call_in_three_languages, home_built)
+
+
+@pytest.fixture
+def call_in_three_languages(db, call_in_three_languages_built):
+    return tuple(fresh(page) for page in call_in_three_languages_built)
 
 
 def set_privacy(admin_client, page, **data):

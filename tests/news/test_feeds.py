@@ -14,6 +14,7 @@ from django.utils import timezone
 from news.feeds import FEED_ITEMS
 from news.models import EventFormat
 from tests.factories import publish
+from tests.module_rows import fresh
 from tests.news.factories import EventIndexPageFactory, EventPageFactory, NewsIndexPageFactory, NewsPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -21,16 +22,30 @@ pytestmark = pytest.mark.django_db
 BELGRADE = zoneinfo.ZoneInfo("Europe/Belgrade")
 
 
-@pytest.fixture
-def news_index(home_page):
-    publish(home_page)  # the Latin home, so Latin twins have a place to live
-    return NewsIndexPageFactory(parent=home_page)
+# The home and both indexes are built once for the module; each test adds its items in its own savepoint.
+@pytest.fixture(scope="module")
+def indexes_built(module_rows):
+    home = module_rows.make(publish, module_rows.home_page())  # the Latin home, so Latin twins have a place to live
+    return {
+        "news": module_rows.make(NewsIndexPageFactory, parent=home),
+        "events": module_rows.make(EventIndexPageFactory, parent=home),
+    }
 
 
 @pytest.fixture
-def event_index(home_page):
-    publish(home_page)
-    return EventIndexPageFactory(parent=home_page)
+def home_page(module_home_page, indexes_built):
+    """The module's home, with its indexes."""
+    return module_home_page
+
+
+@pytest.fixture
+def news_index(db, indexes_built):
+    return fresh(indexes_built["news"])
+
+
+@pytest.fixture
+def event_index(db, indexes_built):
+    return fresh(indexes_built["events"])
 
 
 def parse_calendar(response) -> icalendar.Calendar:

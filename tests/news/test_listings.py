@@ -13,12 +13,28 @@ from django.utils import timezone
 
 from news.models import EventFormat, EventPage
 from news.models.news import PER_PAGE
+from tests.module_rows import fresh
 from tests.news.factories import EventIndexPageFactory, EventPageFactory, NewsIndexPageFactory, NewsPageFactory
 from tests.queries import queries_to_render
 
 pytestmark = pytest.mark.django_db
 
 BELGRADE = zoneinfo.ZoneInfo("Europe/Belgrade")
+
+
+@pytest.fixture(scope="module")
+def home_built(module_rows):
+    """The home with its news and events indexes, built once for the module: a test's `NewsIndexPageFactory(parent=
+    home_page)` finds its index there, and the items it adds go away with its savepoint."""
+    home = module_rows.home_page()
+    module_rows.make(NewsIndexPageFactory, parent=home)
+    module_rows.make(EventIndexPageFactory, parent=home)
+    return home
+
+
+@pytest.fixture
+def home_page(db, home_built):
+    return fresh(home_built)
 
 
 def titles(items) -> list[str]:

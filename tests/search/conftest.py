@@ -29,6 +29,7 @@ from home.models import StandardPage
 from search.models import SearchEntry
 from tests.documents.factories import DocumentTypeFactory, RegistryDocumentFactory
 from tests.factories import publish
+from tests.module_rows import fresh
 
 SKIP_REASON = (
     "OpenSearch not running: TEST_SEARCH_URL is unset. `make test` starts a node from Maven "
@@ -173,12 +174,11 @@ def pdf_document(title, paragraphs, **extra):
     return document
 
 
-@pytest.fixture
-def archive(home_page, engine):
-    """A small archive with the cases the issue names, indexed on the backend under test."""
+def build_archive(home_page) -> dict:
+    """A small archive with the cases the issue names: pages, PDFs and their document types."""
     strategy_type = DocumentTypeFactory(name="Стратегија")
     report_type = DocumentTypeFactory(name="Извештај")
-    content = {
+    return {
         "law_page": page(home_page, "Закон о удружењима", intro="Закон уређује оснивање и рад удружења.", year=2021),
         "society_page": page(
             home_page, "Цивилно друштво у Новом Саду", intro="Подршка за цивилно друштво и грађане.", year=2024
@@ -202,5 +202,16 @@ def archive(home_page, engine):
         "strategy_type": strategy_type,
         "report_type": report_type,
     }
+
+
+@pytest.fixture(scope="module")
+def archive_built(module_rows):
+    """The archive's rows, the same on every engine: built once for the module (tests/module_rows.py)."""
+    return module_rows.make(build_archive, module_rows.home_page())
+
+
+@pytest.fixture
+def archive(db, archive_built, engine):
+    """The module's archive, fresh from the database, indexed on the backend under test."""
     engine.index_entries()
-    return content
+    return {name: fresh(row) for name, row in archive_built.items()}

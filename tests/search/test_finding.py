@@ -16,6 +16,12 @@ def cyrillic_by_default():
         yield
 
 
+@pytest.fixture
+def home_page(module_home_page):
+    """The home of the module's archive (tests/search/conftest.py), not a new tree without it."""
+    return module_home_page
+
+
 def search(language="sr-cyrl", **params):
     with translation.override(language):
         return run_search(SearchRequest.from_params(params))

@@ -11,11 +11,11 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
 from search.models import UnansweredQuery
 from search.query import MAX_QUERY_LENGTH
+from tests.module_rows import fresh
 from tests.search.conftest import page
 
 
-@pytest.fixture
-def site(home_page):
+def build_site(home_page):
     page(home_page, "Јавни конкурс за удружења", intro="Конкурс за финансирање програма удружења.")
     page(
         home_page,
@@ -23,6 +23,29 @@ def site(home_page):
         intro="Пишите на kancelarija.test@example.org или позовите 021 487 1234 за питања о конкурсу.",
     )
     return home_page
+
+
+@pytest.fixture(scope="module")
+def site_built(module_rows):
+    return module_rows.make(build_site, module_rows.home_page())
+
+
+@pytest.fixture
+def site(db, site_built):
+    return fresh(site_built)
+
+
+@pytest.fixture
+def home_page(module_home_page):
+    """The module's home (the one `site` is built on), not a new tree without the site's pages."""
+    return module_home_page
+
+
+# The database backend's own index and ranking limit are PostgreSQL's; on SQLite the same search
+# runs on SQLite's full-text search (tests/search/test_finding.py covers both).
+postgresql_only = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="PostgreSQL's search index: this run is on SQLite"
+)
 
 
 def get(client, language="sr-cyrl", **params):
@@ -165,6 +188,7 @@ def test_answers_are_cached_until_the_content_changes(client, site, home_page):
     assert "Нови <mark>конкурс</mark>" in get(client, q="konkurs").content.decode()
 
 
+@postgresql_only
 def test_postgresql_answers_from_the_entries_own_index(client, site):
     with CaptureQueriesContext(connection) as queries:
         get(client, q="konkurs")
@@ -174,6 +198,7 @@ def test_postgresql_answers_from_the_entries_own_index(client, site):
     assert not [query for query in queries if "wagtailsearch_indexentry" in query["sql"]]
 
 
+@postgresql_only
 def test_too_many_matches_to_rank_are_listed_newest_first_with_a_notice(client, site, monkeypatch):
     monkeypatch.setattr("search.postgres.RANK_LIMIT", 1)
 
