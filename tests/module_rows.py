@@ -61,6 +61,11 @@ class ModuleRows:
         return self._home_page
 
 
-def fresh(instance):
-    """`instance` as the database has it now, a new object: a test's changes to the last one stay there."""
-    return type(instance)._default_manager.get(pk=instance.pk)
+def fresh(rows):
+    """`rows` (a model instance, or dicts and lists of them) as the database has them now, new objects: a
+    test's changes to the last ones stay there."""
+    if isinstance(rows, dict):
+        return {name: fresh(value) for name, value in rows.items()}
+    if isinstance(rows, list | tuple):
+        return type(rows)(fresh(value) for value in rows)
+    return type(rows)._default_manager.get(pk=rows.pk)

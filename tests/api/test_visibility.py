@@ -42,19 +42,10 @@ def home_page(db):
     return SiteHomePageFactory()
 
 
-def fresh_rows(value):
-    """`value` (rows in dicts and lists) as the database has it now."""
-    if isinstance(value, dict):
-        return {name: fresh_rows(item) for name, item in value.items()}
-    if isinstance(value, list):
-        return [fresh_rows(item) for item in value]
-    return fresh(value)
-
-
 @pytest.fixture
 def api_content(db, api_content_built):
     """The module's content (tests/api/conftest.py), built once."""
-    return fresh_rows(api_content_built)
+    return fresh(api_content_built)
 
 
 @pytest.mark.django_db

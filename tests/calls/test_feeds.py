@@ -36,7 +36,7 @@ def calls_built(module_rows, home_built):
 
 @pytest.fixture
 def calls(db, calls_built):
-    return {name: fresh(call) for name, call in calls_built.items()}
+    return fresh(calls_built)
 
 
 def build_calls(home):

@@ -70,7 +70,7 @@ def funding_built(module_rows):
 
 @pytest.fixture
 def funding(db, funding_built):
-    return {name: fresh(row) for name, row in funding_built.items()}
+    return fresh(funding_built)
 
 
 def report_csv(client, year: int) -> list[dict]:

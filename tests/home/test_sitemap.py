@@ -33,7 +33,7 @@ def site_pages_built(module_rows):
 def site_pages(db, site_pages_built):
     """The module's pages, built once. The query-count test asks for `home_page` instead: a new tree without
     them (it counts every listed URL)."""
-    return {name: fresh(page) for name, page in site_pages_built.items()}
+    return fresh(site_pages_built)
 
 
 def build_site_pages(home_page):

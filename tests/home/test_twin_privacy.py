@@ -52,7 +52,7 @@ def call_in_three_languages_built(module_rows, home_built):
 
 @pytest.fixture
 def call_in_three_languages(db, call_in_three_languages_built):
-    return tuple(fresh(page) for page in call_in_three_languages_built)
+    return fresh(call_in_three_languages_built)
 
 
 def set_privacy(admin_client, page, **data):

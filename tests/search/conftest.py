@@ -214,4 +214,4 @@ def archive_built(module_rows):
 def archive(db, archive_built, engine):
     """The module's archive, fresh from the database, indexed on the backend under test."""
     engine.index_entries()
-    return {name: fresh(row) for name, row in archive_built.items()}
+    return fresh(archive_built)
