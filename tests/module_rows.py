@@ -5,13 +5,9 @@ search entries, the reference index): a consultation with its home and index is 
 test's setup. A module whose tests only read that tree, or change it and let their savepoint undo it,
 builds it once:
 
-    @pytest.fixture(scope="module")
-    def consultation_built(module_rows):
-        return module_rows.make(ConsultationPageFactory, home=module_rows.home_page(), title="…")
-
-    @pytest.fixture
-    def consultation(db, consultation_built):
-        return fresh(consultation_built)
+    @once_per_module
+    def consultation(module_rows):
+        return ConsultationPageFactory(home=module_rows.home_page(), title="…")
 
 `module_rows` (tests/conftest.py) opens a transaction around the module's tests; the rows are made
 inside it, each test runs in a savepoint of its own (pytest-django's `db`), rolled back after it, and
@@ -21,6 +17,12 @@ so that what one test changes on a Python object does not reach the next.
 Not for a module with transactional tests (`transactional_db`, live servers, the browser tests): they
 commit and flush, which an open transaction forbids.
 """
+
+import functools
+import inspect
+import sys
+
+import pytest
 
 from django.db import connection, transaction
 
@@ -69,3 +71,24 @@ def fresh(rows):
     if isinstance(rows, list | tuple):
         return type(rows)(fresh(value) for value in rows)
     return type(rows)._default_manager.get(pk=rows.pk)
+
+
+def once_per_module(build):
+    """Decorator: `build` (asking for `module_rows` and any other module-scoped fixtures) becomes two
+    fixtures: `<name>_built`, its rows made once for the module, and `<name>`, those rows fresh for each test.
+    """
+    name = build.__name__
+    built_name = f"{name}_built"
+
+    @functools.wraps(build)  # pytest reads the fixtures to pass from `build`'s signature
+    def built(**fixtures):
+        return fixtures["module_rows"].make(build, **fixtures)
+
+    def for_each_test(**fixtures):
+        return fresh(fixtures[built_name])
+
+    asks_for = [inspect.Parameter(arg, inspect.Parameter.KEYWORD_ONLY) for arg in ("db", built_name)]
+    for_each_test.__signature__ = inspect.Signature(asks_for)
+    # pytest finds fixtures among a module's names: the module-scoped one is named there too.
+    sys._getframe(1).f_globals[built_name] = pytest.fixture(scope="module", name=built_name)(built)
+    return pytest.fixture(name=name)(for_each_test)

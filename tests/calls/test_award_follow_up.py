@@ -10,14 +10,14 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data
 from calls.models import Award, AwardPayment, AwardReport
 from tests.calls.factories import AwardFactory, CallPageFactory
 from tests.factories import publish
-from tests.module_rows import fresh
+from tests.module_rows import once_per_module
 
 pytestmark = pytest.mark.django_db
 
 
 # The call and its results row are built once for the module: each test's changes stay in its savepoint.
-@pytest.fixture(scope="module")
-def award_built(module_rows):
+@once_per_module
+def award(module_rows):
     call = module_rows.make(
         CallPageFactory,
         home=module_rows.make(publish, module_rows.home_page()),
@@ -25,11 +25,6 @@ def award_built(module_rows):
         awards=[AwardFactory.build(registration_number="08872147", amount_awarded=Decimal("400000"))],
     )
     return module_rows.make(call.awards.get)
-
-
-@pytest.fixture
-def award(db, award_built):
-    return fresh(award_built)
 
 
 def follow_up(payments, reports=(), **fields):

@@ -11,7 +11,7 @@ from wagtail.models import Locale, PageViewRestriction
 from tests.calls.factories import DAY, CallPageFactory, FundingAreaFactory
 from tests.consultations.factories import ConsultationPageFactory
 from tests.factories import publish
-from tests.module_rows import fresh
+from tests.module_rows import once_per_module
 
 pytestmark = pytest.mark.django_db
 
@@ -19,24 +19,14 @@ CONTACTS = "Питања: konkursi@novisad.example, тел. +381 21 487 1234."
 
 
 # The home and the calls are built once for the module: the tests read them, or change them in their savepoint.
-@pytest.fixture(scope="module")
-def home_built(module_rows):
-    return module_rows.make(publish, module_rows.home_page())
+@once_per_module
+def home(module_rows):
+    return publish(module_rows.home_page())
 
 
-@pytest.fixture
-def home(db, home_built):
-    return fresh(home_built)
-
-
-@pytest.fixture(scope="module")
-def calls_built(module_rows, home_built):
-    return module_rows.make(build_calls, home_built)
-
-
-@pytest.fixture
-def calls(db, calls_built):
-    return fresh(calls_built)
+@once_per_module
+def calls(module_rows, home_built):
+    return build_calls(home_built)
 
 
 def build_calls(home):

@@ -22,7 +22,7 @@ from tests.calls.factories import (
     FundingTransparencyPageFactory,
 )
 from tests.factories import publish
-from tests.module_rows import fresh
+from tests.module_rows import once_per_module
 
 pytestmark = pytest.mark.django_db
 
@@ -63,14 +63,9 @@ def build_funding(home):
 
 
 # Built once for the module: the tests read these rows, or add rows their savepoint takes away again.
-@pytest.fixture(scope="module")
-def funding_built(module_rows):
-    return module_rows.make(lambda: build_funding(publish(module_rows.home_page())))
-
-
-@pytest.fixture
-def funding(db, funding_built):
-    return fresh(funding_built)
+@once_per_module
+def funding(module_rows):
+    return build_funding(publish(module_rows.home_page()))
 
 
 def report_csv(client, year: int) -> list[dict]:

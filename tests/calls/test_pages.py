@@ -17,22 +17,17 @@ from tests.calls.english import call_with_english_twin
 from tests.calls.factories import DAY, AwardFactory, CallIndexPageFactory, CallPageFactory, FundingAreaFactory
 from tests.documents.factories import RegistryDocumentFactory
 from tests.factories import SiteHomePageFactory, publish
-from tests.module_rows import fresh
+from tests.module_rows import once_per_module
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(scope="module")
-def home_built(module_rows):
+@once_per_module
+def home(module_rows):
     """Built once for the module, with the calls index every test's calls go under (the factory finds it there)."""
     home = module_rows.make(publish, module_rows.home_page())  # the Latin home, so every call gets its Latin twin
     module_rows.make(CallIndexPageFactory, parent=home)
     return home
-
-
-@pytest.fixture
-def home(db, home_built):
-    return fresh(home_built)
 
 
 def listed_titles(response) -> list[str]:

@@ -16,7 +16,7 @@ from wagtail.models import Locale, PageViewRestriction
 from calls.models import Award, CallPage
 from tests.calls.factories import DAY, AwardFactory, CallPageFactory, FundingAreaFactory, FundingTransparencyPageFactory
 from tests.factories import SiteHomePageFactory, publish
-from tests.module_rows import fresh
+from tests.module_rows import once_per_module
 
 pytestmark = pytest.mark.django_db
 
@@ -77,14 +77,9 @@ def build_funded(home):
 
 # Built once for the module: the tests that read these calls change nothing their savepoint does not undo.
 # The tests that need a site without them ask for `home`, a tree of their own (per test, as before).
-@pytest.fixture(scope="module")
-def funded_built(module_rows):
-    return module_rows.make(lambda: build_funded(publish(module_rows.home_page())))
-
-
-@pytest.fixture
-def funded(db, funded_built):
-    return fresh(funded_built)
+@once_per_module
+def funded(module_rows):
+    return build_funded(publish(module_rows.home_page()))
 
 
 def public_award_rows():

@@ -10,17 +10,12 @@ import pytest
 
 from tests.consultations.factories import ConsultationPageFactory, StaffUserFactory
 from tests.consultations.helpers import logged_in
-from tests.module_rows import fresh
+from tests.module_rows import once_per_module
 
 
-@pytest.fixture(scope="module")
-def page_built(module_rows):
-    return module_rows.make(ConsultationPageFactory, home=module_rows.home_page(), title="Нацрт одлуке о буџету")
-
-
-@pytest.fixture
-def page(db, page_built):
-    return fresh(page_built)
+@once_per_module
+def page(module_rows):
+    return ConsultationPageFactory(home=module_rows.home_page(), title="Нацрт одлуке о буџету")
 
 
 @pytest.fixture

@@ -22,23 +22,16 @@ from tests.consultations.helpers import (
     post_comment,
     solve_independently,
 )
-from tests.module_rows import fresh
+from tests.module_rows import once_per_module
 
 pytestmark = pytest.mark.django_db
 
 HOUR = rate_limits.HOUR
 
 
-@pytest.fixture(scope="module")
-def consultation_built(module_rows):
-    return module_rows.make(
-        ConsultationPageFactory, home=module_rows.home_page(), title="Нацрт одлуке о ограничењима", article_count=3
-    )
-
-
-@pytest.fixture
-def consultation(db, consultation_built):
-    return fresh(consultation_built)
+@once_per_module
+def consultation(module_rows):
+    return ConsultationPageFactory(home=module_rows.home_page(), title="Нацрт одлуке о ограничењима", article_count=3)
 
 
 def distinct(page, n: int, **overrides) -> dict:

@@ -14,7 +14,7 @@ from consultations import moderation
 from consultations.models import Comment, CommentState
 from tests.consultations.factories import CommentFactory, ConsultationPageFactory, StaffUserFactory
 from tests.consultations.helpers import logged_in
-from tests.module_rows import fresh
+from tests.module_rows import once_per_module
 
 pytestmark = pytest.mark.django_db
 
@@ -28,14 +28,9 @@ def published_comment_with_attachment(home) -> Comment:
     return comment
 
 
-@pytest.fixture(scope="module")
-def comment_built(module_rows):
-    return module_rows.make(published_comment_with_attachment, module_rows.home_page())
-
-
-@pytest.fixture
-def comment(db, comment_built):
-    return fresh(comment_built)
+@once_per_module
+def comment(module_rows):
+    return published_comment_with_attachment(module_rows.home_page())
 
 
 @pytest.fixture

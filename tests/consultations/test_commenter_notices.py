@@ -18,19 +18,14 @@ from consultations.notices import notify_answer, notify_commenters, unsubscribe_
 from tests.consultations.factories import CommentFactory, ConsultationPageFactory
 from tests.consultations.helpers import comment_data, post_comment
 from tests.factories import publish
-from tests.module_rows import fresh
+from tests.module_rows import once_per_module
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(scope="module")
-def page_built(module_rows):
-    return module_rows.make(ConsultationPageFactory, home=module_rows.home_page(), title="Нацрт одлуке о буџету")
-
-
-@pytest.fixture
-def page(db, page_built):
-    return fresh(page_built)
+@once_per_module
+def page(module_rows):
+    return ConsultationPageFactory(home=module_rows.home_page(), title="Нацрт одлуке о буџету")
 
 
 @pytest.fixture

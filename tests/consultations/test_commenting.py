@@ -14,21 +14,14 @@ from django.test import TestCase
 from consultations.models import Comment, CommentState
 from tests.consultations.factories import ConsultationPageFactory
 from tests.consultations.helpers import VALID_TAX_NUMBER, comment_data, form_token, post_comment
-from tests.module_rows import fresh
+from tests.module_rows import once_per_module
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(scope="module")
-def consultation_built(module_rows):
-    return module_rows.make(
-        ConsultationPageFactory, home=module_rows.home_page(), title="Нацрт одлуке о удружењима", article_count=5
-    )
-
-
-@pytest.fixture
-def consultation(db, consultation_built):
-    return fresh(consultation_built)
+@once_per_module
+def consultation(module_rows):
+    return ConsultationPageFactory(home=module_rows.home_page(), title="Нацрт одлуке о удружењима", article_count=5)
 
 
 @pytest.fixture

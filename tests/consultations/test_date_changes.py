@@ -20,7 +20,7 @@ from consultations.page_form import DATE_CHANGE_REASON_REQUIRED
 from core.scripts import to_latin
 from tests.consultations.factories import CommentFactory, ConsultationIndexPageFactory, ConsultationPageFactory
 from tests.factories import publish
-from tests.module_rows import fresh
+from tests.module_rows import once_per_module
 
 pytestmark = pytest.mark.django_db
 
@@ -45,14 +45,9 @@ def budget_consultation(home):
     )
 
 
-@pytest.fixture(scope="module")
-def page_built(module_rows):
-    return module_rows.make(budget_consultation, module_rows.home_page())
-
-
-@pytest.fixture
-def page(db, page_built):
-    return fresh(page_built)
+@once_per_module
+def page(module_rows):
+    return budget_consultation(module_rows.home_page())
 
 
 @pytest.fixture
@@ -200,15 +195,10 @@ def extended_in_admin(home):
     return page
 
 
-@pytest.fixture(scope="module")
-def extended_built(module_rows):
+@once_per_module
+def extended(module_rows):
     """A consultation of its own: `page`, whose tests find no date change, stays as published."""
-    return module_rows.make(extended_in_admin, module_rows.home_page())
-
-
-@pytest.fixture
-def extended(db, extended_built):
-    return fresh(extended_built)
+    return extended_in_admin(module_rows.home_page())
 
 
 def test_cyrillic_page_shows_the_log_with_dates_in_time_elements(extended):

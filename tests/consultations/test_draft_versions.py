@@ -24,7 +24,7 @@ from tests.calls.factories import translate_to_english
 from tests.consultations.factories import CommentFactory, ConsultationPageFactory, StaffUserFactory
 from tests.consultations.helpers import comment_data, logged_in, post_comment
 from tests.documents.factories import RegistryDocumentFactory
-from tests.module_rows import fresh
+from tests.module_rows import once_per_module
 from tests.nu_checker import check_html_files
 from tests.queries import queries_to_render
 
@@ -44,14 +44,9 @@ def co_financing_consultation(home):
     return page
 
 
-@pytest.fixture(scope="module")
-def consultation_built(module_rows):
-    return module_rows.make(co_financing_consultation, module_rows.home_page())
-
-
-@pytest.fixture
-def consultation(db, consultation_built):
-    return fresh(consultation_built)
+@once_per_module
+def consultation(module_rows):
+    return co_financing_consultation(module_rows.home_page())
 
 
 @pytest.fixture

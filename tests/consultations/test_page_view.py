@@ -20,7 +20,7 @@ from consultations.page_view import ConsultationView
 from consultations.submission import Confirmation, Refusal, Rejected, check_abuse, confirm_comment
 from tests.consultations.factories import CommentFactory, ConsultationPageFactory
 from tests.consultations.helpers import comment_data
-from tests.module_rows import fresh
+from tests.module_rows import once_per_module
 
 pytestmark = pytest.mark.django_db
 
@@ -47,16 +47,9 @@ def comment_with_token(consultation, **fields) -> str:
     return token
 
 
-@pytest.fixture(scope="module")
-def consultation_built(module_rows):
-    return module_rows.make(
-        ConsultationPageFactory, home=module_rows.home_page(), title="Нацрт одлуке о једном извору", article_count=3
-    )
-
-
-@pytest.fixture
-def consultation(db, consultation_built):
-    return fresh(consultation_built)
+@once_per_module
+def consultation(module_rows):
+    return ConsultationPageFactory(home=module_rows.home_page(), title="Нацрт одлуке о једном извору", article_count=3)
 
 
 def test_on_the_latin_twin_the_form_offers_the_articles_the_page_displays(client, consultation):
@@ -119,10 +112,9 @@ def test_the_twin_offers_no_form_once_its_original_closed(client, consultation):
     assert response.context["form"] is None
 
 
-@pytest.fixture(scope="module")
-def closed_built(module_rows):
-    return module_rows.make(
-        ConsultationPageFactory,
+@once_per_module
+def closed(module_rows):
+    return ConsultationPageFactory(
         home=module_rows.home_page(),
         opens_in=-datetime.timedelta(days=20),
         closes_in=-datetime.timedelta(days=2),
@@ -130,11 +122,10 @@ def closed_built(module_rows):
 
 
 @pytest.fixture
-def answered(db, closed_built):
+def answered(closed):
     """A closed consultation, one comment with the office's answer, and its receipt token.
     The comment is the test's own: the module's other tests count the comments there are."""
-    page = fresh(closed_built)
-    return page, comment_with_token(page, decision=Decision.ACCEPTED, decision_reasons=ANSWER)
+    return closed, comment_with_token(closed, decision=Decision.ACCEPTED, decision_reasons=ANSWER)
 
 
 def receipt_of(client, twin, token):

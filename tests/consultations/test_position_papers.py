@@ -21,23 +21,18 @@ from consultations.admin_attachment import LOG_APPROVE
 from consultations.models import Comment, CommentState, Consent
 from tests.consultations.factories import CommentFactory, ConsultationPageFactory, StaffUserFactory
 from tests.consultations.helpers import comment_data, logged_in, post_comment
-from tests.module_rows import fresh
+from tests.module_rows import once_per_module
 
 pytestmark = pytest.mark.django_db
 
 PAPER = b"%PDF-1.4\n% Analiza nacrta odluke\n"
 
 
-@pytest.fixture(scope="module")
-def page_built(module_rows):
-    return module_rows.make(
-        ConsultationPageFactory, home=module_rows.home_page(), opens_in=-timedelta(days=20), closes_in=timedelta(days=5)
+@once_per_module
+def page(module_rows):
+    return ConsultationPageFactory(
+        home=module_rows.home_page(), opens_in=-timedelta(days=20), closes_in=timedelta(days=5)
     )
-
-
-@pytest.fixture
-def page(db, page_built):
-    return fresh(page_built)
 
 
 @pytest.fixture

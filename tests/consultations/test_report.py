@@ -21,26 +21,20 @@ from consultations.models import CommentState, Consent, Decision, Kind
 from consultations.report import FORMATS, build_report, report_response
 from tests.consultations.factories import CommentFactory, ConsultationPageFactory
 from tests.consultations.report_helpers import add_comments_in_turn, queries_for_report
-from tests.module_rows import fresh
+from tests.module_rows import once_per_module
 
 pytestmark = pytest.mark.django_db
 
 XSS = "<script>alert(1)</script>"
 
 
-@pytest.fixture(scope="module")
-def page_built(module_rows):
-    return module_rows.make(
-        ConsultationPageFactory,
+@once_per_module
+def page(module_rows):
+    return ConsultationPageFactory(
         home=module_rows.home_page(),
         reported=True,
         report_intro="Канцеларија је размотрила све коментаре.",
     )
-
-
-@pytest.fixture
-def page(db, page_built):
-    return fresh(page_built)
 
 
 @pytest.fixture

@@ -19,7 +19,7 @@ from consultations.versions import freeze_version
 from tests.consultations.factories import CommentFactory, ConsultationPageFactory
 from tests.consultations.report_helpers import add_comments_in_turn, queries_for_report
 from tests.consultations.test_report import get
-from tests.module_rows import fresh
+from tests.module_rows import once_per_module
 
 pytestmark = pytest.mark.django_db
 
@@ -43,26 +43,15 @@ def with_version_2(page):
     return page
 
 
-@pytest.fixture(scope="module")
-def page_built(module_rows):
-    return module_rows.make(reported_consultation, module_rows.home_page())
+@once_per_module
+def page(module_rows):
+    return reported_consultation(module_rows.home_page())
 
 
-@pytest.fixture
-def page(db, page_built):
-    return fresh(page_built)
-
-
-@pytest.fixture(scope="module")
-def revised_built(module_rows):
+@once_per_module
+def revised(module_rows):
     """A consultation of its own (no test asks for both): `page` keeps a single-version draft."""
-    return module_rows.make(lambda: with_version_2(reported_consultation(module_rows.home_page())))
-
-
-@pytest.fixture
-def revised(db, revised_built):
-    """A consultation with version 2 of its draft, one comment on each version."""
-    return fresh(revised_built)
+    return with_version_2(reported_consultation(module_rows.home_page()))
 
 
 def in_language(page, language):

@@ -20,7 +20,7 @@ from consultations.models import Comment, Consent, RespondentType
 from consultations.report import build_report, report_response
 from tests.consultations.factories import CommentFactory, ConsultationPageFactory
 from tests.consultations.helpers import VALID_REGISTRATION_NUMBER, comment_data, post_comment
-from tests.module_rows import fresh
+from tests.module_rows import once_per_module
 
 pytestmark = pytest.mark.django_db
 
@@ -30,16 +30,11 @@ CITY_OF_NOVI_SAD = "08179115"
 NIS_TAX_NUMBER = "104052135"
 
 
-@pytest.fixture(scope="module")
-def consultation_built(module_rows):
-    return module_rows.make(
-        ConsultationPageFactory, home=module_rows.home_page(), title="Нацрт одлуке о јавним расправама", article_count=3
+@once_per_module
+def consultation(module_rows):
+    return ConsultationPageFactory(
+        home=module_rows.home_page(), title="Нацрт одлуке о јавним расправама", article_count=3
     )
-
-
-@pytest.fixture
-def consultation(db, consultation_built):
-    return fresh(consultation_built)
 
 
 def send(client, page, **overrides):
@@ -196,14 +191,9 @@ def test_a_citizens_canonical_text_holds_no_name_and_an_organisations_keeps_its_
 # --- the report and the listing -------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def closed_built(module_rows):
-    return module_rows.make(ConsultationPageFactory, home=module_rows.home_page(), reported=True)
-
-
-@pytest.fixture
-def closed(db, closed_built):
-    return fresh(closed_built)
+@once_per_module
+def closed(module_rows):
+    return ConsultationPageFactory(home=module_rows.home_page(), reported=True)
 
 
 def report_file(page, fmt):

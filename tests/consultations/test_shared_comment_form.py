@@ -17,7 +17,7 @@ from tests.consultations.factories import ConsultationPageFactory
 from tests.consultations.helpers import comment_data, form_token_url, post_comment
 from tests.factories import StandardPageFactory, publish
 from tests.html_dom import parse, text_content
-from tests.module_rows import fresh
+from tests.module_rows import once_per_module
 
 pytestmark = pytest.mark.django_db
 
@@ -27,19 +27,13 @@ SEND_AGAIN_NOTE = "Ваш коментар још није послат. Про�
 OTHER_TEXT_REFUSAL = "Овај образац је већ послат с другим текстом, па овај текст није сачуван."
 
 
-@pytest.fixture(scope="module")
-def consultation_built(module_rows):
-    return module_rows.make(
-        ConsultationPageFactory,
+@once_per_module
+def consultation(module_rows):
+    return ConsultationPageFactory(
         home=module_rows.home_page(),
         title="Нацрт одлуке о заједничкој страници",
         article_count=3,
     )
-
-
-@pytest.fixture
-def consultation(db, consultation_built):
-    return fresh(consultation_built)
 
 
 @pytest.fixture

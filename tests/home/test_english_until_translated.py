@@ -14,7 +14,7 @@ from wagtail_localize.models import StringTranslation, Translation, TranslationS
 
 from tests.consultations.factories import CommentFactory, ConsultationIndexPageFactory, ConsultationPageFactory
 from tests.factories import StandardPageFactory, publish
-from tests.module_rows import fresh
+from tests.module_rows import once_per_module
 from tests.sitemaps import every_listed_url
 
 pytestmark = pytest.mark.django_db
@@ -43,24 +43,14 @@ def build_english_index(home_page):
     return home_page
 
 
-@pytest.fixture(scope="module")
-def english_index_built(module_rows):
-    return module_rows.make(build_english_index, module_rows.home_page())
+@once_per_module
+def english_index(module_rows):
+    return build_english_index(module_rows.home_page())
 
 
-@pytest.fixture
-def english_index(db, english_index_built):
-    return fresh(english_index_built)
-
-
-@pytest.fixture(scope="module")
-def consultation_built(module_rows, english_index_built):
-    return module_rows.make(ConsultationPageFactory, home=english_index_built, title=TITLE)
-
-
-@pytest.fixture
-def consultation(db, consultation_built):
-    return fresh(consultation_built)
+@once_per_module
+def consultation(module_rows, english_index_built):
+    return ConsultationPageFactory(home=english_index_built, title=TITLE)
 
 
 def start_english_translation(client, page) -> Page:

@@ -9,7 +9,7 @@ from wagtail.models import Locale, PageViewRestriction
 
 from home.sitemaps import PageSitemap
 from tests.factories import StandardPageFactory, publish
-from tests.module_rows import fresh
+from tests.module_rows import once_per_module
 from tests.queries import queries_to_render
 from tests.sitemaps import every_listed_url, index_locations, local, sitemap_urls
 
@@ -24,16 +24,11 @@ def in_english(page, title: str, slug: str = ""):
     return publish(translation)
 
 
-@pytest.fixture(scope="module")
-def site_pages_built(module_rows):
-    return module_rows.make(build_site_pages, module_rows.home_page())
-
-
-@pytest.fixture
-def site_pages(db, site_pages_built):
+@once_per_module
+def site_pages(module_rows):
     """The module's pages, built once. The query-count test asks for `home_page` instead: a new tree without
     them (it counts every listed URL)."""
-    return fresh(site_pages_built)
+    return build_site_pages(module_rows.home_page())
 
 
 def build_site_pages(home_page):

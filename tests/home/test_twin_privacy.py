@@ -14,7 +14,7 @@ from home.restrictions import restriction_facts
 from tests.calls.english import call_with_english_twin
 from tests.consultations.factories import ConsultationPageFactory
 from tests.factories import publish
-from tests.module_rows import fresh
+from tests.module_rows import once_per_module
 from tests.news.factories import EventIndexPageFactory, EventPageFactory, NewsIndexPageFactory, NewsPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -30,14 +30,9 @@ def restrict(page, restriction_type="login", **fields):
         return PageViewRestriction.objects.create(page=page, restriction_type=restriction_type, **fields)
 
 
-@pytest.fixture(scope="module")
-def home_built(module_rows):
-    return module_rows.make(publish, module_rows.home_page())
-
-
-@pytest.fixture
-def home(db, home_built):
-    return fresh(home_built)
+@once_per_module
+def home(module_rows):
+    return publish(module_rows.home_page())
 
 
 def build_call_in_three_languages(home):
@@ -45,14 +40,9 @@ def build_call_in_three_languages(home):
     return call, latin(call), english
 
 
-@pytest.fixture(scope="module")
-def call_in_three_languages_built(module_rows, home_built):
-    return module_rows.make(build_call_in_three_languages, home_built)
-
-
-@pytest.fixture
-def call_in_three_languages(db, call_in_three_languages_built):
-    return fresh(call_in_three_languages_built)
+@once_per_module
+def call_in_three_languages(module_rows, home_built):
+    return build_call_in_three_languages(home_built)
 
 
 def set_privacy(admin_client, page, **data):

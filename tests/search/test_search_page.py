@@ -11,7 +11,7 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
 from search.models import UnansweredQuery
 from search.query import MAX_QUERY_LENGTH
-from tests.module_rows import fresh
+from tests.module_rows import once_per_module
 from tests.search.conftest import page
 
 
@@ -25,14 +25,9 @@ def build_site(home_page):
     return home_page
 
 
-@pytest.fixture(scope="module")
-def site_built(module_rows):
-    return module_rows.make(build_site, module_rows.home_page())
-
-
-@pytest.fixture
-def site(db, site_built):
-    return fresh(site_built)
+@once_per_module
+def site(module_rows):
+    return build_site(module_rows.home_page())
 
 
 @pytest.fixture
