@@ -92,3 +92,15 @@ def once_per_module(build):
     # pytest finds fixtures among a module's names: the module-scoped one is named there too.
     sys._getframe(1).f_globals[built_name] = pytest.fixture(scope="module", name=built_name)(built)
     return pytest.fixture(name=name)(for_each_test)
+
+
+def home_page_of_the_module():
+    """A `home_page` fixture for a module with rows built once: the module's home, under which they are
+    (the bare site's `home_page` would replace that tree for the test).
+    In the module: `home_page = home_page_of_the_module()`."""
+
+    @pytest.fixture(name="home_page")
+    def home_page(module_home_page):
+        return module_home_page
+
+    return home_page

@@ -18,7 +18,7 @@ from consultations.notices import notify_answer, notify_commenters, unsubscribe_
 from tests.consultations.factories import CommentFactory, ConsultationPageFactory
 from tests.consultations.helpers import comment_data, post_comment
 from tests.factories import publish
-from tests.module_rows import once_per_module
+from tests.module_rows import home_page_of_the_module, once_per_module
 
 pytestmark = pytest.mark.django_db
 
@@ -28,10 +28,7 @@ def page(module_rows):
     return ConsultationPageFactory(home=module_rows.home_page(), title="Нацрт одлуке о буџету")
 
 
-@pytest.fixture
-def home_page(module_home_page):
-    """The module's home, under which its rows are (the bare site's would replace them)."""
-    return module_home_page
+home_page = home_page_of_the_module()
 
 
 def committed(action, *args, **kwargs):

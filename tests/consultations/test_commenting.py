@@ -14,7 +14,7 @@ from django.test import TestCase
 from consultations.models import Comment, CommentState
 from tests.consultations.factories import ConsultationPageFactory
 from tests.consultations.helpers import VALID_TAX_NUMBER, comment_data, form_token, post_comment
-from tests.module_rows import once_per_module
+from tests.module_rows import home_page_of_the_module, once_per_module
 
 pytestmark = pytest.mark.django_db
 
@@ -24,10 +24,7 @@ def consultation(module_rows):
     return ConsultationPageFactory(home=module_rows.home_page(), title="Нацрт одлуке о удружењима", article_count=5)
 
 
-@pytest.fixture
-def home_page(module_home_page):
-    """The module's home, under which its rows are (the bare site's would replace them)."""
-    return module_home_page
+home_page = home_page_of_the_module()
 
 
 def confirmation_link(message) -> str:

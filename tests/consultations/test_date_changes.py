@@ -20,7 +20,7 @@ from consultations.page_form import DATE_CHANGE_REASON_REQUIRED
 from core.scripts import to_latin
 from tests.consultations.factories import CommentFactory, ConsultationIndexPageFactory, ConsultationPageFactory
 from tests.factories import publish
-from tests.module_rows import once_per_module
+from tests.module_rows import home_page_of_the_module, once_per_module
 
 pytestmark = pytest.mark.django_db
 
@@ -50,10 +50,7 @@ def page(module_rows):
     return budget_consultation(module_rows.home_page())
 
 
-@pytest.fixture
-def home_page(module_home_page):
-    """The module's home, under which its rows are (the bare site's would replace them)."""
-    return module_home_page
+home_page = home_page_of_the_module()
 
 
 def admin_date(moment) -> str:

@@ -24,7 +24,7 @@ from tests.calls.factories import translate_to_english
 from tests.consultations.factories import CommentFactory, ConsultationPageFactory, StaffUserFactory
 from tests.consultations.helpers import comment_data, logged_in, post_comment
 from tests.documents.factories import RegistryDocumentFactory
-from tests.module_rows import once_per_module
+from tests.module_rows import home_page_of_the_module, once_per_module
 from tests.nu_checker import check_html_files
 from tests.queries import queries_to_render
 
@@ -49,10 +49,7 @@ def consultation(module_rows):
     return co_financing_consultation(module_rows.home_page())
 
 
-@pytest.fixture
-def home_page(module_home_page):
-    """The module's home, under which its rows are (the bare site's would replace them)."""
-    return module_home_page
+home_page = home_page_of_the_module()
 
 
 @pytest.fixture

@@ -21,7 +21,7 @@ from consultations.models import CommentState, Consent, Decision, Kind
 from consultations.report import FORMATS, build_report, report_response
 from tests.consultations.factories import CommentFactory, ConsultationPageFactory
 from tests.consultations.report_helpers import add_comments_in_turn, queries_for_report
-from tests.module_rows import once_per_module
+from tests.module_rows import home_page_of_the_module, once_per_module
 
 pytestmark = pytest.mark.django_db
 
@@ -37,10 +37,7 @@ def page(module_rows):
     )
 
 
-@pytest.fixture
-def home_page(module_home_page):
-    """The module's home, under which its rows are (the bare site's would replace them)."""
-    return module_home_page
+home_page = home_page_of_the_module()
 
 
 def get(page, fmt, language="sr-cyrl"):

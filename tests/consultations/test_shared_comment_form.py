@@ -17,7 +17,7 @@ from tests.consultations.factories import ConsultationPageFactory
 from tests.consultations.helpers import comment_data, form_token_url, post_comment
 from tests.factories import StandardPageFactory, publish
 from tests.html_dom import parse, text_content
-from tests.module_rows import once_per_module
+from tests.module_rows import home_page_of_the_module, once_per_module
 
 pytestmark = pytest.mark.django_db
 
@@ -36,10 +36,7 @@ def consultation(module_rows):
     )
 
 
-@pytest.fixture
-def home_page(module_home_page):
-    """The module's home: the consultation's site root (a new one would take the default site from it)."""
-    return module_home_page
+home_page = home_page_of_the_module()
 
 
 def strict_browser() -> Client:

@@ -6,6 +6,7 @@ from django.utils import translation
 
 from search.entries import DOCUMENT_KIND
 from search.query import SearchRequest, autocomplete, run_search
+from tests.module_rows import home_page_of_the_module
 
 
 @pytest.fixture(autouse=True)
@@ -16,10 +17,7 @@ def cyrillic_by_default():
         yield
 
 
-@pytest.fixture
-def home_page(module_home_page):
-    """The home of the module's archive (tests/search/conftest.py), not a new tree without it."""
-    return module_home_page
+home_page = home_page_of_the_module()
 
 
 def search(language="sr-cyrl", **params):

@@ -11,7 +11,7 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
 from search.models import UnansweredQuery
 from search.query import MAX_QUERY_LENGTH
-from tests.module_rows import once_per_module
+from tests.module_rows import home_page_of_the_module, once_per_module
 from tests.search.conftest import page
 
 
@@ -30,10 +30,7 @@ def site(module_rows):
     return build_site(module_rows.home_page())
 
 
-@pytest.fixture
-def home_page(module_home_page):
-    """The module's home (the one `site` is built on), not a new tree without the site's pages."""
-    return module_home_page
+home_page = home_page_of_the_module()
 
 
 # The database backend's own index and ranking limit are PostgreSQL's; on SQLite the same search
