@@ -124,6 +124,19 @@ def demo_site(db, demo_snapshot):
 
 
 @pytest.fixture(autouse=True)
+def default_language():
+    """Every test (and the module rows built before it) starts in the site's default language: the
+    LocaleMiddleware of a request leaves the request's language active in the thread after the response,
+    which would otherwise reach whichever test runs next in that process."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
 def clear_cache():
     """Wagtail caches site root paths and Django content type ids; ids differ from test to test
     (a rolled-back demo restore brings back the content types of before)."""
